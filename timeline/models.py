@@ -1,0 +1,75 @@
+"""Immutable values that flow through the pipeline: ingest -> tag -> resolve -> events -> render."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "year",
+                 "decade", "century", "span")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article: its text and the publication date everything is resolved against."""
+
+    source: str                 # the path as given
+    text: str                   # the whole text; all offsets point into it
+    published: dt.date          # the document creation time (DCT)
+    title: str = ""
+    body: tuple[int, int] | None = None   # char range that may yield events (None: all)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression found by the tagger, not yet resolved (underspecified)."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    spec: tuple[tuple[str, object], ...]   # sorted (field, value) pairs, see tagger
+
+    def get(self, key: str, default=None):
+        return dict(self.spec).get(key, default)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar period, both ends inclusive."""
+
+    start: dt.date
+    end: dt.date
+    granularity: str            # one of GRANULARITIES
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A resolved TIMEX3: ISO-TimeML type and value, the period it covers, and why."""
+
+    start: int
+    end: int
+    text: str
+    type: str                   # DATE, TIME, DURATION, SET
+    value: str                  # ISO-TimeML value: 2023-10, P1Y, PAST_REF, XXXX-10-07 ...
+    rule: str                   # the grammar rule that matched
+    anchor: str = ""            # how it was resolved: the anchor and the policy used
+    period: Period | None = None  # None when the value is vague, a bare duration or a set
+    mod: str | None = None      # TimeML mod: START, MID, END, APPROX ...
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event: a resolved expression and what its sentence says happened."""
+
+    timex: Timex
+    period: Period
+    description: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The ordered events of one article."""
+
+    article: Article
+    events: tuple[Event, ...] = field(default_factory=tuple)

@@ -1,0 +1,3 @@
+"""STUB: replaced by the real resolver."""
+def resolve(mentions, text, published):
+    return []

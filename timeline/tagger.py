@@ -1,0 +1,3 @@
+"""STUB: replaced by the real tagger."""
+def tag(text):
+    return []
