@@ -1,3 +1,110 @@
-"""STUB: replaced by the real tagger."""
-def tag(text):
-    return []
+"""Find temporal expressions in text. The tagger never sees the publication date:
+it returns mentions whose specs are underspecified ("Sunday", "last + month") for
+the resolver to anchor."""
+from __future__ import annotations
+
+import re
+
+from .grammar.loader import Grammar, load
+from .models import Mention
+
+_ADVERB_UNITS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+                 "quarterly": "quarter", "annually": "year", "yearly": "year", "hourly": "hour"}
+_DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "tomorrow": 1}
+_CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 0}
+# Group name -> (spec field, lexicon table) for groups read through the lexicon.
+_TABLES = {"month": ("month", "month"), "month_name": ("month", "month"),
+           "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
+           "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
+           "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
+           "approx": ("approx", "approx")}
+_INT_GROUPS = {"day": "day", "day2": "day2", "dd": "day", "mm": "month", "year": "year",
+               "year2": "year2", "hour": "hour", "minute": "minute"}
+
+
+def _number(grammar: Grammar, text: str):
+    digits = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits) if "." in digits else int(digits)
+    found = grammar.lookup("number", text)
+    if found is None and "-" in text:          # "twenty-five"
+        parts = [grammar.lookup("number", p) for p in text.split("-")]
+        if all(isinstance(p, int) for p in parts):
+            found = sum(parts)
+    return found
+
+
+def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None:
+    """Read one matched group as a (spec field, normalised value) pair."""
+    word = text.lower()
+    if group in _TABLES:
+        field, table = _TABLES[group]
+        value = grammar.lookup(table, word)
+        if value is None and group == "ordinal" and word.isdigit():
+            value = int(word)
+        if value is None and group == "unit" and word == "period":
+            value = "period"
+        return field, value
+    if group in _INT_GROUPS:
+        return _INT_GROUPS[group], int(re.sub(r"(?:st|nd|rd|th)$", "", word))
+    if group == "yy":
+        yy = int(word.strip("'"))
+        return "year", 1900 + yy if yy >= 30 else 2000 + yy
+    if group == "num":
+        return "num", _number(grammar, text)
+    if group == "half":
+        return "half", 1 if word in ("first", "1st") else 2
+    if group == "decade":
+        return "decade", int(re.sub(r"\D", "", word)) // 10
+    if group == "decade_yy":
+        return "decade", 190 + int(re.sub(r"\D", "", word)) // 10
+    if group == "century":
+        return "century", int(re.sub(r"\D", "", word)) - 1
+    if group == "ampm":
+        return "ampm", "pm" if word.startswith("p") else "am"
+    if group == "zone":
+        return "zone", text.upper()
+    if group.startswith("day_word"):
+        return "rel", _DAY_WORDS[word]
+    if group == "clock_word":
+        return "hour", _CLOCK_WORDS[word]
+    if group == "adverb":
+        return "unit", _ADVERB_UNITS[word]
+    raise ValueError(f"no reading for group {group!r}")
+
+
+def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...]:
+    spec = dict(rule.fields)
+    spec["kind"] = rule.kind
+    for group, text in match.groupdict().items():
+        if text is None:
+            continue
+        read = _field(grammar, group.split("__")[0], text)
+        if read is not None and read[1] is not None:
+            spec.setdefault(read[0], read[1])
+    if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
+        spec["quarter"] = spec.pop("ordinal")
+    return tuple(sorted(spec.items()))
+
+
+def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
+    """Every temporal expression in `text`, in text order, none overlapping.
+
+    Where matches overlap, the longer one wins, then the rule listed first.
+    """
+    grammar = grammar or load()
+    candidates = []
+    for order, rule in enumerate(grammar.rules):
+        for match in rule.regex.finditer(text):
+            if match.end() > match.start():
+                candidates.append((match.start() - match.end(), order, match, rule))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for _, _, match, rule in candidates:
+        start, end = match.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        mentions.append(Mention(start, end, match.group(), rule.name, _spec(grammar, rule, match)))
+    return sorted(mentions, key=lambda m: m.start)

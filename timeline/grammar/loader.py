@@ -1,0 +1,127 @@
+"""Load the TOML grammar, validate it, and compile each rule into one regex."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GRAMMAR_DIR = Path(__file__).parent / "en"
+KINDS = {"date", "relative", "shift", "duration", "set", "fixed", "time", "anaphoric"}
+_MACRO = re.compile(r"\{(~?)([A-Za-z_]\w*)(?::(\w+))?\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule, compiled: which text it matches and how to read the match."""
+
+    name: str
+    kind: str
+    regex: re.Pattern
+    fields: tuple[tuple[str, object], ...]
+    examples: tuple[tuple[str, str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, dict[str, object]]   # table -> lower-case word -> value
+
+    def lookup(self, table: str, word: str):
+        """The normalised value of `word` in `table`, or None."""
+        return self.lexicon.get(table, {}).get(" ".join(word.lower().split()))
+
+
+def _alternation(words, case_sensitive: bool) -> str:
+    forms = []
+    for word in sorted(words, key=len, reverse=True):
+        if case_sensitive:
+            forms += [word.capitalize(), word.upper()]
+        else:
+            forms.append(word)
+    alts = []
+    for form in forms:
+        piece = r"\s+".join(re.escape(part) for part in form.split())
+        # An abbreviation's full stop may end the sentence too; a word needs a boundary.
+        alts.append(piece if form.endswith(".") else piece + r"(?![\w])")
+    body = "|".join(alts)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _spaces(pattern: str) -> str:
+    """Turn each literal space into \\s+, except inside [...] and look-behinds (fixed width)."""
+    out, stack, in_class, i = [], [], False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            stack.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif ch == ")" and stack:
+            stack.pop()
+        elif ch == " " and not any(stack):
+            ch = r"\s+"
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _expand(pattern: str, alts: dict[str, str], raw: dict[str, str], rule: str,
+            used: set[str] | None = None) -> str:
+    """Replace {table} and {~table} macros; a group name used twice gets a __N suffix."""
+    used = set() if used is None else used
+
+    def sub(m: re.Match) -> str:
+        unnamed, table, name = m.group(1), m.group(2), m.group(3) or m.group(2)
+        if unnamed:                         # {~table}: the alternation, no group
+            return alts[table]
+        if table in raw:
+            body = _expand(raw[table], alts, raw, rule, used)
+        elif table in alts:
+            body = alts[table]
+        else:
+            raise ValueError(f"rule {rule}: unknown table {{{table}}}")
+        group, n = name, 1
+        while group in used:
+            n += 1
+            group = f"{name}__{n}"
+        used.add(group)
+        return f"(?P<{group}>{body})"
+
+    return _MACRO.sub(sub, pattern)
+
+
+def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str]) -> Rule:
+    name = spec["name"]
+    if spec.get("kind") not in KINDS:
+        raise ValueError(f"rule {name}: kind must be one of {sorted(KINDS)}")
+    body = _expand(_spaces(spec["pattern"]), alts, raw, name)
+    regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    examples = tuple(tuple(e) for e in spec.get("examples", ()))
+    if not examples:
+        raise ValueError(f"rule {name}: every rule needs at least one example")
+    return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples)
+
+
+@lru_cache(maxsize=None)
+def load(directory: Path = GRAMMAR_DIR) -> Grammar:
+    """Read lexicon.toml and rules.toml from `directory` and compile every rule."""
+    lexicon_doc = tomllib.loads((directory / "lexicon.toml").read_text("utf-8"))
+    case_sensitive = set(lexicon_doc.pop("case_sensitive", ()))
+    lexicon = {table: {" ".join(k.lower().split()): v for k, v in words.items()}
+               for table, words in lexicon_doc.items()}
+    alts = {table: _alternation(words, table in case_sensitive) for table, words in lexicon.items()}
+    rules_doc = tomllib.loads((directory / "rules.toml").read_text("utf-8"))
+    raw = rules_doc.get("patterns", {})
+    rules = tuple(compile_rule(spec, alts, raw) for spec in rules_doc["rule"])
+    names = [r.name for r in rules]
+    if len(set(names)) != len(names):
+        raise ValueError("rule names must be unique")
+    return Grammar(rules, lexicon)
