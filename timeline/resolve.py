@@ -1,3 +1,432 @@
-"""STUB: replaced by the real resolver."""
-def resolve(mentions, text, published):
-    return []
+"""Resolve tagged mentions against the publication date into ISO-TimeML values and
+calendar periods, following the news policy of product.md: tense-aware weekdays and
+day-months, granularity kept, spans ending at the publication date, vague stays vague."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Callable, Iterable
+
+from .models import Mention, Period, Timex
+
+UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q",
+               "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S",
+               "weekend": "WE"}
+_TIME_UNITS = {"hour", "minute", "second"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? to|planning to|"
+                     r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
+                     r"would|next|upcoming|intends? to|set to)\b", re.I)
+_PAST = re.compile(r"\b(?:said|says|was|were|had|did|ago|last|earlier|told|announced|"
+                   r"reported|has been|have been|\w{3,}ed)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
+
+
+# ---------------------------------------------------------------- calendar helpers
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, clamped to the target month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _month_period(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _quarter_period(year: int, quarter: int) -> Period:
+    start = dt.date(year, 3 * quarter - 2, 1)
+    return Period(start, add_months(start, 3) - dt.timedelta(days=1), "quarter")
+
+
+def _season_period(year: int, season: str) -> Period:
+    start = dt.date(year, _SEASON_START[season], 1)
+    return Period(start, add_months(start, 3) - dt.timedelta(days=1), "season")
+
+
+def _week_period(day: dt.date) -> Period:
+    monday = day - dt.timedelta(days=day.weekday())
+    return Period(monday, monday + dt.timedelta(days=6), "week")
+
+
+def _year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _day_period(day: dt.date) -> Period:
+    return Period(day, day, "day")
+
+
+def period_value(period: Period) -> str:
+    """The ISO-TimeML value of a calendar period."""
+    start, g = period.start, period.granularity
+    if g == "day":
+        return start.isoformat()
+    if g == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if g == "month":
+        return f"{start.year}-{start.month:02d}"
+    if g == "quarter":
+        return f"{start.year}-Q{(start.month + 2) // 3}"
+    if g == "season":
+        return f"{start.year}-{next(k for k, v in _SEASON_START.items() if v == start.month)}"
+    if g == "year":
+        return str(start.year)
+    if g == "decade":
+        return str(start.year // 10)
+    if g == "century":
+        return str(start.year // 100)
+    raise ValueError(f"no value for granularity {g}")
+
+
+def unit_period(day: dt.date, unit: str, offset: int = 0) -> Period:
+    """The period of `unit` containing `day`, moved by `offset` units."""
+    if unit == "day":
+        return _day_period(day + dt.timedelta(days=offset))
+    if unit == "week":
+        return _week_period(day + dt.timedelta(weeks=offset))
+    if unit == "month":
+        moved = add_months(day, offset)
+        return _month_period(moved.year, moved.month)
+    if unit == "quarter":
+        moved = add_months(day, 3 * offset)
+        return _quarter_period(moved.year, (moved.month + 2) // 3)
+    if unit == "year":
+        return _year_period(day.year + offset)
+    if unit == "decade":
+        start = (day.year // 10 + offset) * 10
+        return Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+    if unit == "century":
+        start = (day.year // 100 + offset) * 100
+        return Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
+    raise ValueError(f"no period for unit {unit}")
+
+
+def shift_date(day: dt.date, unit: str, amount: int) -> dt.date:
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=amount * (7 if unit == "week" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    return add_months(day, amount * months)
+
+
+# ---------------------------------------------------------------- tense
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): a cheap splitter, good enough for tense."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end, end + 400)
+    return left, (m.start() + 1 if m else min(len(text), end + 400))
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence."""
+    left, right = sentence_bounds(text, start, end)
+    best = None
+    for kind, regex in (("future", _FUTURE), ("past", _PAST)):
+        for m in regex.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue                     # the expression's own words ("last")
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else "unknown"
+
+
+def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> Period | None:
+    """Choose the occurrence of a yearless period by tense.
+
+    past: the latest that has started by the DCT; future: the first that has not ended
+    before the DCT; unknown: the one nearest to the DCT.
+    """
+    options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
+    if not options:
+        return None
+    if how == "past":
+        started = [p for p in options if p.start <= dct]
+        return started[-1] if started else options[0]
+    if how == "future":
+        ahead = [p for p in options if p.end >= dct]
+        return ahead[0] if ahead else options[-1]
+
+    def gap(p: Period) -> int:
+        return 0 if p.start <= dct <= p.end else min(abs((p.start - dct).days), abs((p.end - dct).days))
+    return min(options, key=gap)
+
+
+# ---------------------------------------------------------------- one kind each
+class _Job:
+    """What resolving one mention needs: its spec, the text, the DCT, earlier results."""
+
+    def __init__(self, mention: Mention, text: str, dct: dt.date, previous: list[Timex]):
+        self.mention, self.text, self.dct, self.previous = mention, text, dct, previous
+        self.spec = dict(mention.spec)
+        self._tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        if self._tense is None:
+            self._tense = tense(self.text, self.mention.start, self.mention.end)
+        return self._tense
+
+    def same_sentence_anchor(self, granularities: Iterable[str]) -> Timex | None:
+        """The latest earlier expression of this sentence with one of `granularities`."""
+        left, _ = sentence_bounds(self.text, self.mention.start, self.mention.end)
+        for timex in reversed(self.previous):
+            if timex.start < left:
+                return None
+            if timex.period and timex.period.granularity in granularities:
+                return timex
+        return None
+
+
+Result = tuple[str, str, Period | None, str]   # type, value, period, why
+
+
+def _weekday(job: _Job) -> Result:
+    dct, target = job.dct, job.spec["weekday"] - 1
+    back = (dct.weekday() - target) % 7
+    ahead = (target - dct.weekday()) % 7
+    rel = job.spec.get("rel")
+    if rel == -1:
+        day, why = dct - dt.timedelta(days=back or 7), "'last': the one before the DCT"
+    elif rel == 1:
+        day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
+    elif job.tense == "future":
+        day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
+    else:
+        day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
+    return _with_part(job, _day_period(day), why)
+
+
+def _with_part(job: _Job, period: Period, why: str) -> Result:
+    part = job.spec.get("part")
+    if part:
+        return "TIME", f"{period.start.isoformat()}T{part}", Period(period.start, period.end, "time"), why
+    return "DATE", period_value(period), period, why
+
+
+def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tuple[Period | None, str]:
+    year = job.spec.get("year")
+    if year:
+        return make(year), "explicit year"
+    rel = job.spec.get("rel")
+    if rel is not None:
+        this = make(job.dct.year)
+        if this is None:
+            return None, ""
+        if rel == -1:
+            return (this if this.end < job.dct else make(job.dct.year - 1)), "'last': the latest before the DCT"
+        if rel == 1:
+            return (this if this.start > job.dct else make(job.dct.year + 1)), "'next': the first after the DCT"
+        return this, "'this': the DCT's year"
+    how = job.tense if (fine or job.tense == "future") else "past"
+    return _pick(job.dct, make, how), f"year by tense ({how})"
+
+
+def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
+    def wrapped(year: int) -> Period | None:
+        try:
+            return make(year)
+        except ValueError:
+            return None
+    return wrapped
+
+
+def _date(job: _Job) -> Result | None:
+    s = job.spec
+    if "decade" in s:
+        start = s["decade"] * 10
+        return "DATE", str(s["decade"]), Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade"), "decade"
+    if "century" in s:
+        start = s["century"] * 100
+        return "DATE", str(s["century"]), Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century"), "century"
+    if "weekday" in s and "month" not in s:
+        return _weekday(job)
+    if "month" in s and "day" in s:
+        make, fine = _safe(lambda y: _day_period(dt.date(y, s["month"], s["day"]))), True
+    elif "month" in s:
+        make, fine = _safe(lambda y: _month_period(y, s["month"])), False
+    elif "quarter" in s:
+        quarter = 4 if s["quarter"] == -1 else s["quarter"]
+        if not 1 <= quarter <= 4:
+            return None
+        make, fine = (lambda y: _quarter_period(y, quarter)), False
+    elif "half" in s:
+        half = s["half"]
+        make, fine = (lambda y: Period(dt.date(y, 6 * half - 5, 1), dt.date(y, 6 * half, 30 if half == 1 else 31), "span")), False
+    elif "season" in s:
+        make, fine = (lambda y: _season_period(y, s["season"])), False
+    elif "year" in s:
+        year = s["year"]
+        return "DATE", str(year), _year_period(year), "explicit year"
+    else:
+        return None
+    period, why = _yearless(job, make, fine)
+    if period is None:
+        return None
+    if "half" in s:
+        return "DATE", f"{period.start.year}-H{s['half']}", period, why
+    return _with_part(job, period, why)
+
+
+def _weekend(job: _Job) -> Result:
+    dct, rel = job.dct, job.spec.get("rel")
+    saturday = dct + dt.timedelta(days=5 - dct.weekday())      # this week's Saturday
+    if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
+        saturday -= dt.timedelta(days=7)
+    elif rel == 1:
+        saturday += dt.timedelta(days=7 if dct.weekday() < 5 else 7)
+    year, week, _ = saturday.isocalendar()
+    period = Period(saturday, saturday + dt.timedelta(days=1), "span")
+    return "DATE", f"{year}-W{week:02d}-WE", period, "the weekend nearest the DCT by tense"
+
+
+def _relative(job: _Job) -> Result | None:
+    s = job.spec
+    unit, rel = s["unit"], s.get("rel", 0)
+    if unit == "weekend":
+        return _weekend(job)
+    if rel == "reported":      # "the quarter" of an earnings report is the last one closed
+        rel = -1 if unit == "quarter" and job.tense != "future" else 0
+    if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+        return None
+    period = unit_period(job.dct, unit, rel)
+    why = f"{unit} {rel:+d} from the DCT"
+    if s.get("day_of_period") == "last":
+        return "DATE", period.end.isoformat(), _day_period(period.end), why
+    if unit == "day":
+        return _with_part(job, period, why)
+    return "DATE", period_value(period), period, why
+
+
+def _count(spec: dict) -> int | float | str:
+    num = spec.get("num", 1)
+    return num
+
+
+def _shift(job: _Job) -> Result | None:
+    s = job.spec
+    unit, num, direction = s.get("unit"), _count(s), s.get("ago", -1)
+    if unit in (None, "weekend", "period") or unit in _TIME_UNITS:
+        return None
+    if not isinstance(num, int):
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
+    years = {"decade": 10, "century": 100}.get(unit)
+    amount, unit = (num * years, "year") if years else (num, unit)
+    anchor = job.same_sentence_anchor(("quarter", "month")) if unit == "year" else None
+    if anchor is not None:
+        start = shift_date(anchor.period.start, unit, direction * amount)
+        period = unit_period(start, anchor.period.granularity)
+        return "DATE", period_value(period), period, f"{amount} {unit} from '{anchor.text}'"
+    day = shift_date(job.dct, unit, direction * amount)
+    period = unit_period(day, "day" if unit == "week" else unit)
+    return "DATE", period_value(period), period, f"{amount} {unit} from the DCT"
+
+
+def _anaphoric(job: _Job) -> Result | None:
+    unit = job.spec.get("unit")
+    anchor = job.same_sentence_anchor(("quarter", "month", "year"))
+    if anchor is not None and unit in (None, "period", anchor.period.granularity):
+        base = anchor.period
+    elif unit == "quarter":
+        base = unit_period(job.dct, "quarter", -1)
+    elif unit == "month":
+        base = unit_period(job.dct, "month", -1)
+    else:
+        base = unit_period(job.dct, "year")
+    period = unit_period(shift_date(base.start, "year", -1), base.granularity)
+    return "DATE", period_value(period), period, "a year before the period it compares with"
+
+
+def duration_value(num, unit: str) -> str | None:
+    """ISO 8601 duration for `num` `unit`s: P3Y, P9M, PT5H, PXY."""
+    if unit in ("decade", "century"):
+        num, unit = (num if num == "X" else num * (10 if unit == "decade" else 100)), "year"
+    if unit == "quarter":
+        num, unit = (num if num == "X" else num * 3), "month"
+    if unit == "weekend":
+        num, unit = (num if num == "X" else num * 2), "day"
+    if unit not in UNIT_LETTER:
+        return None
+    if isinstance(num, float):
+        num = int(num) if num.is_integer() else num
+    t = "T" if unit in _TIME_UNITS else ""
+    return f"P{t}{num}{UNIT_LETTER[unit]}"
+
+
+def _duration(job: _Job) -> Result | None:
+    s = job.spec
+    unit, num = s.get("unit"), _count(s)
+    if unit is None or num is None:
+        return None
+    value = duration_value(num, unit)
+    if value is None:
+        return None
+    period = None
+    rel = s.get("rel")
+    if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in _TIME_UNITS | {"weekend"}:
+        years = {"decade": 10, "century": 100}.get(unit)
+        amount, step = (num * years, "year") if years else (num, unit)
+        other = shift_date(job.dct, step, rel * amount)
+        period = Period(min(other, job.dct), max(other, job.dct), "span")
+    return "DURATION", value, period, "a span ending at the DCT" if period else "duration"
+
+
+def _set(job: _Job) -> Result | None:
+    s = job.spec
+    if "weekday" in s:
+        return "SET", f"XXXX-WXX-{s['weekday']}", None, "every weekday"
+    if "month" in s:
+        return "SET", f"XXXX-{s['month']:02d}", None, "every month name"
+    if "season" in s:
+        return "SET", f"XXXX-{s['season']}", None, "every season"
+    unit, num = s.get("unit"), s.get("num", 1)
+    if unit == "quarter":
+        return "SET", f"P{num}Q", None, "every quarter"
+    value = duration_value(num, unit) if unit else None
+    return ("SET", value, None, "recurring") if value else None
+
+
+def _fixed(job: _Job) -> Result:
+    return job.spec.get("type", "DATE"), job.spec["value"], None, "vague reference, kept vague"
+
+
+def _time(job: _Job) -> Result | None:
+    s = job.spec
+    hour, minute = s.get("hour", 0), s.get("minute", 0)
+    if s.get("ampm") == "pm" and hour < 12:
+        hour += 12
+    elif s.get("ampm") == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    day = job.dct
+    near = job.previous[-1] if job.previous else None
+    if near and near.period and near.period.granularity == "day" and 0 <= job.mention.start - near.end <= 20:
+        day = near.period.start
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", Period(day, day, "time"), "clock time on the day it names"
+
+
+_KINDS: dict[str, Callable[[_Job], Result | None]] = {
+    "date": _date, "relative": _relative, "shift": _shift, "anaphoric": _anaphoric,
+    "duration": _duration, "set": _set, "fixed": _fixed, "time": _time,
+}
+
+
+def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[Timex]:
+    """Resolve each mention against the publication date; unresolvable ones are dropped."""
+    out: list[Timex] = []
+    for mention in mentions:
+        job = _Job(mention, text, published, out)
+        result = _KINDS[job.spec["kind"]](job)
+        if result is None:
+            continue
+        type_, value, period, why = result
+        mod = job.spec.get("mod") or job.spec.get("approx")
+        out.append(Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
+                         f"DCT {published.isoformat()}; {why}", period, mod))
+    return out
