@@ -1,0 +1,242 @@
+"""Reading articles: dates on the command line, files, datelines, title and body."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.ingest import find_published, parse_date_arg, read_article, read_text
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b8ae17975e8e1d93.txt"
+NOV_14 = dt.date(2023, 11, 14)
+
+
+def article_with_header(*header_lines: str) -> str:
+    """A made-up article: a title, the given header lines, then two paragraphs of prose."""
+    return "\n\n".join(["Talks resume after a long pause", *header_lines,
+                        "The two sides met again in the capital to discuss the ceasefire.",
+                        "Officials said further meetings were planned."]) + "\n"
+
+
+# -- parse_date_arg -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-11-14", NOV_14),
+    ("20231114", NOV_14),
+    (" 2023-11-14 ", NOV_14),
+    ("2024-02-29", dt.date(2024, 2, 29)),
+])
+def test_ingest_parse_date_arg_accepts_iso_forms(value, expected):
+    assert parse_date_arg(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "2023-13-45", "2023-02-30", "14/11/2023", "Nov 14 2023", "yesterday", "", "2023-11",
+    "202311145",
+])
+def test_ingest_parse_date_arg_rejects_other_forms(value):
+    with pytest.raises(InputError) as err:
+        parse_date_arg(value)
+    message = str(err.value)
+    assert "\n" not in message
+    assert repr(value) in message and "--published" in message and "YYYY-MM-DD" in message
+
+
+def test_ingest_parse_date_arg_names_the_option():
+    with pytest.raises(InputError, match="--dct"):
+        parse_date_arg("soon", option="--dct")
+
+
+# -- read_text ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, content, fragment", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\n", "empty"),
+    ("nul.txt", b"text\x00more", "binary"),
+    ("utf16.txt", "Hello".encode("utf-16"), "binary"),
+    ("latin1.txt", "café au lait".encode("latin-1"), "UTF-8"),
+    ("png.png", b"\x89PNG\r\n\x1a\n\xff\xfe", "UTF-8"),
+])
+def test_ingest_read_text_rejects_unreadable_content(tmp_path, name, content, fragment):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_text(path)
+    assert str(path) in str(err.value) and fragment in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_ingest_read_text_rejects_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "absent.txt")
+
+
+def test_ingest_read_text_rejects_directory(tmp_path):
+    with pytest.raises(InputError, match="directory"):
+        read_text(tmp_path)
+
+
+def test_ingest_read_text_strips_bom_and_keeps_everything_else(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffTitle\r\n\r\nBody ’quoted’.\r\n".encode("utf-8"))
+    assert read_text(path) == "Title\r\n\r\nBody ’quoted’.\r\n"
+
+
+# -- find_published -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("dateline", [
+    "Tuesday 14 November 2023 09:30 GMT",
+    "14 November 2023",
+    "14th of November, 2023",
+    "Nov. 14, 2023",
+    "Nov 14 2023",
+    "November 14, 2023 5:02 PM ET",
+    "Tuesday, November 14, 2023",
+    "2023-11-14",
+    "2023-11-14T09:30:00Z",
+    "2023/11/14",
+    "Published: 14 November 2023",
+    "Published 09:30 GMT, 14 Nov 2023",
+    "Updated 14 November 2023",
+    "Posted on Nov 14, 2023",
+    "Last modified on Tue 14 Nov 2023 10.01 GMT",
+    "By Jane Doe | 14 November 2023",
+    "14/11/2023",
+    "11/14/2023",
+    "14.11.2023",
+    "Tue 11/14/2023",
+    "Published 14th Nov '23",       # not one of our patterns: dateparser reads the line
+])
+def test_ingest_find_published_reads_dateline_forms(dateline):
+    assert find_published(article_with_header("By Jane Doe", dateline)) == NOV_14
+
+
+@pytest.mark.parametrize("header, expected", [
+    (["Updated 15 November 2023", "Published 14 November 2023"], NOV_14),
+    (["Published 14 Nov 2023 | Updated 15 Nov 2023"], NOV_14),
+    (["Updated: 15 Nov 2023 · First published on 14 Nov 2023"], NOV_14),
+    (["Updated 15 November 2023", "14 November 2023"], NOV_14),
+    (["Published:", "14 November 2023", "Updated:", "15 November 2023"], NOV_14),
+    (["Updated 15 November 2023"], dt.date(2023, 11, 15)),
+    (["Tue 06/05/2023"], None),          # weekday fits neither 6 May nor 5 June
+    (["Sat 06/05/2023"], dt.date(2023, 5, 6)),
+    (["Mon 06/05/2023"], dt.date(2023, 6, 5)),
+])
+def test_ingest_find_published_prefers_published_and_resolves_ambiguity(header, expected):
+    assert find_published(article_with_header(*header)) == expected
+
+
+@pytest.mark.parametrize("header", [
+    ["2 hours ago"],
+    ["Updated 3 days ago"],
+    ["yesterday"],
+    ["05/06/2023"],                      # day-first or month-first: ambiguous
+    ["31 February 2023"],
+    ["The vote was held on 7 October 2023, officials said, after weeks of delay and debate."],
+    ["By Jane Doe"],
+])
+def test_ingest_find_published_gives_none_without_a_dateline(header):
+    assert find_published(article_with_header(*header)) is None
+
+
+def test_ingest_find_published_prefers_dateline_to_date_in_title():
+    text = "2022 in review\n\nBy Jane Doe\n14 November 2023\n\nThe year began badly.\n"
+    assert find_published(text) == NOV_14
+
+
+def test_ingest_find_published_reads_dateline_prefix_of_first_paragraph():
+    text = ("Talks resume\n\nWASHINGTON, Nov. 14, 2023 (Reuters) - The two sides met again "
+            "in the capital to discuss the ceasefire on Monday.\n")
+    assert find_published(text) == NOV_14
+
+
+def test_ingest_find_published_looks_only_at_the_header():
+    prose = "A sentence of the article that carries no date at all, only words.\n\n"
+    text = "Title\n\n" + prose * 20 + "14 November 2023\n"
+    assert find_published(text) is None
+
+
+# -- read_article -------------------------------------------------------------------------
+
+def test_ingest_read_article_seed_title_and_date():
+    article = read_article(SEED)
+    assert article.title.startswith("China and Russia accused of helping boost North Korea")
+    assert article.title.endswith("attack")
+    assert article.published == NOV_14
+    assert article.source == str(SEED)
+
+
+def test_ingest_read_article_seed_body_excludes_header_and_footer():
+    article = read_article(SEED)
+    start, end = article.body
+    body, text = article.text[start:end], article.text
+    assert body.startswith("The United States has expressed concern")
+    assert body.endswith("than we have ever seen.”")
+    for outside in ("Tuesday 14 November 2023 09:30 GMT", "Kim Jong-un arrives in Russia",
+                    "Maroosha Muzaffar", "Join our commenting forum", "Thank you for registering"):
+        assert outside in text and outside not in body
+    assert "Comments" not in body
+    assert "Join our commenting forum" in text[end:]
+
+
+def test_ingest_read_article_published_argument_wins(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(article_with_header("14 November 2023"), encoding="utf-8")
+    assert read_article(path, published=dt.date(2020, 1, 2)).published == dt.date(2020, 1, 2)
+
+
+def test_ingest_read_article_without_date_asks_for_published(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text(article_with_header("By Jane Doe", "2 hours ago"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_article(path)
+    assert str(err.value) == (f"{path}: no publication date found in the article; "
+                              "pass --published YYYY-MM-DD")
+
+
+def test_ingest_read_article_without_dateline_body_starts_after_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Talks resume\n\nThe two sides met again on Monday.\n\nMore talks.\n",
+                    encoding="utf-8")
+    article = read_article(path, published=NOV_14)
+    assert article.title == "Talks resume"
+    assert article.text[article.body[0]:article.body[1]] == (
+        "The two sides met again on Monday.\n\nMore talks.")
+
+
+@pytest.mark.parametrize("footer", [
+    "Sign up to our newsletter",
+    "Copyright 2023 The Daily Example",
+    "© 2023 The Daily Example. All rights reserved.",
+    "Related: Why the talks failed",
+    "Read more",
+    "Comments (12)",
+    "Join our commenting forum",
+])
+def test_ingest_read_article_body_stops_at_trailing_boilerplate(tmp_path, footer):
+    prose = "The two sides met again in the capital to discuss a lasting ceasefire deal."
+    path = tmp_path / "a.txt"
+    path.write_text(f"Talks resume\n14 November 2023\n\n{prose}\n\n{prose}\n\n{footer}\n\n"
+                    "Footer text.\n", encoding="utf-8")
+    article = read_article(path)
+    body = article.text[article.body[0]:article.body[1]]
+    assert body == f"{prose}\n\n{prose}"
+
+
+def test_ingest_read_article_read_more_mid_article_is_not_the_end(tmp_path):
+    prose = ("The two sides met again in the capital to discuss a lasting ceasefire deal, "
+             "and officials said that further meetings were planned before the winter.")
+    path = tmp_path / "a.txt"
+    path.write_text(f"Talks resume\n14 November 2023\n\n{prose}\n\n{prose}\n\n"
+                    f"Read more: an earlier story\n\n{prose}\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.body[1] == len(article.text.rstrip())
+
+
+def test_ingest_read_article_boilerplate_words_in_header_do_not_end_body(tmp_path):
+    prose = "The two sides met again in the capital to discuss a lasting ceasefire deal."
+    path = tmp_path / "a.txt"
+    path.write_text(f"Talks resume\n14 November 2023\nComments\nA photo caption\n\n"
+                    f"{prose}\n\n{prose}\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.text[article.body[0]:article.body[1]] == f"{prose}\n\n{prose}"
