@@ -15,11 +15,12 @@ UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q
                "weekend": "WE"}
 _TIME_UNITS = {"hour", "minute", "second"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? to|planning to|"
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plan(?:s|ned)? to|planning to|"
                      r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
                      r"would|next|upcoming|intends? to|set to)\b", re.I)
-_PAST = re.compile(r"\b(?:said|says|was|were|had|did|ago|last|earlier|told|announced|"
-                   r"reported|has been|have been|\w{3,}ed)\b", re.I)
+_PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|has been|"
+                   r"have been)|[a-z]\w+ed)\b")   # lower-case -ed: "United" is no verb
+MAX_TENSE_GAP_DAYS = 183
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
 
 
@@ -140,21 +141,26 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT; unknown: the one nearest to the DCT.
+    before the DCT; unknown, or a tense pick more than MAX_TENSE_GAP_DAYS away: the
+    one nearest to the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
     if not options:
         return None
-    if how == "past":
-        started = [p for p in options if p.start <= dct]
-        return started[-1] if started else options[0]
-    if how == "future":
-        ahead = [p for p in options if p.end >= dct]
-        return ahead[0] if ahead else options[-1]
 
     def gap(p: Period) -> int:
         return 0 if p.start <= dct <= p.end else min(abs((p.start - dct).days), abs((p.end - dct).days))
-    return min(options, key=gap)
+    nearest = min(options, key=gap)
+    if how == "past":
+        started = [p for p in options if p.start <= dct]
+        chosen = started[-1] if started else options[0]
+    elif how == "future":
+        ahead = [p for p in options if p.end >= dct]
+        chosen = ahead[0] if ahead else options[-1]
+    else:
+        return nearest
+    # A tense guess never sends a date more than half a year past the nearest one.
+    return chosen if gap(chosen) <= MAX_TENSE_GAP_DAYS else nearest
 
 
 # ---------------------------------------------------------------- one kind each
@@ -172,15 +178,21 @@ class _Job:
             self._tense = tense(self.text, self.mention.start, self.mention.end)
         return self._tense
 
-    def same_sentence_anchor(self, granularities: Iterable[str]) -> Timex | None:
-        """The latest earlier expression of this sentence with one of `granularities`."""
-        left, _ = sentence_bounds(self.text, self.mention.start, self.mention.end)
+    def anchor(self, granularities: Iterable[str], sentence_only: bool = True) -> Timex | None:
+        """The latest earlier expression with one of `granularities`, in this sentence
+        (or anywhere before, when not `sentence_only`)."""
+        left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0] if sentence_only else 0
         for timex in reversed(self.previous):
             if timex.start < left:
                 return None
             if timex.period and timex.period.granularity in granularities:
                 return timex
         return None
+
+    def comparison_anchor(self) -> Timex | None:
+        """What "a year earlier" compares with: a quarter or month of this sentence, else
+        the last quarter named before (financial reports compare quarter with quarter)."""
+        return self.anchor(("quarter", "month")) or self.anchor(("quarter",), sentence_only=False)
 
 
 Result = tuple[str, str, Period | None, str]   # type, value, period, why
@@ -317,7 +329,7 @@ def _shift(job: _Job) -> Result | None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
     years = {"decade": 10, "century": 100}.get(unit)
     amount, unit = (num * years, "year") if years else (num, unit)
-    anchor = job.same_sentence_anchor(("quarter", "month")) if unit == "year" else None
+    anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
     if anchor is not None:
         start = shift_date(anchor.period.start, unit, direction * amount)
         period = unit_period(start, anchor.period.granularity)
@@ -329,7 +341,7 @@ def _shift(job: _Job) -> Result | None:
 
 def _anaphoric(job: _Job) -> Result | None:
     unit = job.spec.get("unit")
-    anchor = job.same_sentence_anchor(("quarter", "month", "year"))
+    anchor = job.comparison_anchor()
     if anchor is not None and unit in (None, "period", anchor.period.granularity):
         base = anchor.period
     elif unit == "quarter":
