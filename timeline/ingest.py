@@ -124,7 +124,7 @@ def read_article(path: Path, published: dt.date | None = None) -> Article:
                              "pass --published YYYY-MM-DD")
         published = dateline.date
     return Article(source=str(path), text=text, published=published,
-                   title=text[title[0]:title[1]].strip() if title else "",
+                   title=text[title[0]:title[1]] if title else "",
                    body=_body_range(text, title, dateline))
 
 
@@ -143,9 +143,10 @@ def _first_line(text: str) -> tuple[int, int] | None:
 def _find_dateline(text: str) -> _Dateline | None:
     """The best-ranked date of the header; the earliest among equals."""
     lines = _lines(text, 0, HEADER_CHARS)[:HEADER_LINES]
-    found = [d for i, line in enumerate(lines)
-             for d in _line_dates(text, line, is_title=i == 0, pending=_label_only(
-                 text, lines[i - 1]) if i else None)]
+    found, pending = [], None
+    for i, line in enumerate(lines):
+        found += _line_dates(text, line, is_title=i == 0, pending=pending)
+        pending = _label_only(text, line)
     if not found:
         found = [d for i, line in enumerate(lines) if (d := _fallback_date(text, line, i == 0))]
     return min(found, key=lambda d: (d.rank, d.start)) if found else None
