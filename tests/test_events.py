@@ -1,0 +1,206 @@
+"""Sentences, event descriptions and the ordered events of an article."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.events import MAX_DESCRIPTION, build_events, describe, sentence_spans
+from timeline.ingest import read_article
+from timeline.models import Article, Period, Timex
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b8ae17975e8e1d93.txt"
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def timex_at(text: str, phrase: str, period: Period | None = None, nth: int = 0) -> Timex:
+    """A hand-made Timex over the nth occurrence of `phrase` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return Timex(start, start + len(phrase), phrase, "DATE", "XXXX", "test", "", period)
+
+
+def day(iso: str) -> Period:
+    date = dt.date.fromisoformat(iso)
+    return Period(date, date, "day")
+
+
+# -- sentence_spans -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+    ("Mr Austin spoke. Mrs Shin replied.", ["Mr Austin spoke.", "Mrs Shin replied."]),
+    ("The U.S. Senate voted. It passed.", ["The U.S. Senate voted.", "It passed."]),
+    ("Talks at the U.N. Security Council failed.", ["Talks at the U.N. Security Council failed."]),
+    ("It opened on Sept. 14. Crowds came.", ["It opened on Sept. 14.", "Crowds came."]),
+    ("Due Jan. 5 or Feb. 2 at the latest.", ["Due Jan. 5 or Feb. 2 at the latest."]),
+    ("He said: “We will win.” Then he left.", ["He said: “We will win.”", "Then he left."]),
+    ('He said: "We will win." Then he left.', ['He said: "We will win."', "Then he left."]),
+    ("He said “we are deeply concerned” about it. Others agreed.",
+     ["He said “we are deeply concerned” about it.", "Others agreed."]),
+    ("“Is it over?” he asked. Nobody knew.", ["“Is it over?” he asked.", "Nobody knew."]),
+    ("She lives at No. 10 Downing St. in London.", ["She lives at No. 10 Downing St. in London."]),
+    ("J. K. Rowling wrote it. Others agreed.", ["J. K. Rowling wrote it.", "Others agreed."]),
+    ("Acme Inc. and Foo Corp. merged, etc. and more.",
+     ["Acme Inc. and Foo Corp. merged, etc. and more."]),
+    ("Prices rose 5.5 percent. Wow! Why? Nobody knows...",
+     ["Prices rose 5.5 percent.", "Wow!", "Why?", "Nobody knows..."]),
+    ("First paragraph without a stop\n\nSecond paragraph.", ["First paragraph without a stop",
+                                                             "Second paragraph."]),
+    ("A photo caption\nThe article starts here.", ["A photo caption", "The article starts here."]),
+    ("it ends in lower case. and goes on.", ["it ends in lower case. and goes on."]),
+])
+def test_events_sentence_spans_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_events_sentence_spans_are_offsets_into_text_without_whitespace():
+    text = "Title\r\n\r\n  One sentence here.   Another one.  \n\n"
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Title", "One sentence here.", "Another one."]
+
+
+def test_events_sentence_spans_respects_range():
+    text = "Outside. Inside one. Inside two. Outside again."
+    start, end = text.index("Inside one"), text.index(" Outside again")
+    assert [text[s:e] for s, e in sentence_spans(text, start, end)] == [
+        "Inside one.", "Inside two."]
+
+
+def test_events_sentence_spans_hard_wrapped_paragraph_is_one_sentence():
+    text = ("The committee said that the final vote on the budget would take place on\n"
+            "Monday after a long debate in the chamber.")
+    assert sentences(text) == [text]
+
+
+# -- describe: the seed's sentences -------------------------------------------------------
+
+SEED_DESCRIPTIONS = [
+    # (sentence start, expression, occurrence in that sentence, expected beginning)
+    ("On Sunday, South Korean", "Sunday", 0,
+     "South Korean president Yoon Suk-yeol advised Mr Austin to stay vigilant"),
+    ("Ever since Hamas", "7 October", 0, "Hamas carried out the attacks on Israel"),
+    ("The Chair of South Korea", "last month", 0,
+     "The Chair of South Korea’s Joint Chiefs of Staff said that if Pyongyang"),
+    ("While Hamas launched", "7 October", 0, "Hamas launched 5,000 rockets into Israel"),
+    ("Last month, South Korean", "Last month", 0,
+     "South Korean and US troops conducted their joint live-fire exercises"),
+    ("Over the past year", "the past year", 0,
+     "North Korea has conducted more than 100 missile tests"),
+    ("Meanwhile, on Monday", "Monday", 0,
+     "During a press briefing, South Korea’s minister of national defence said"),
+]
+
+
+@pytest.mark.parametrize("opening, expression, nth, expected", SEED_DESCRIPTIONS)
+def test_events_describe_seed_sentences(opening, expression, nth, expected):
+    text = SEED.read_text(encoding="utf-8")
+    sentence = next((s, e) for s, e in sentence_spans(text) if text[s:e].startswith(opening))
+    offset = text.index(expression, sentence[0])
+    timex = Timex(offset, offset + len(expression), expression, "DATE", "X", "test")
+    description = describe(text, sentence, timex)
+    assert description.startswith(expected)
+    assert expression.lower() not in description.lower()
+    assert len(description) <= MAX_DESCRIPTION + 1
+    assert description[0].isupper() and not description.endswith((",", ".", " "))
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Hamas carried out the attacks on Israel on 7 October.", "7 October",
+     "Hamas carried out the attacks on Israel"),
+    ("The minister, on Monday, said the plan was dead.", "Monday",
+     "The minister said the plan was dead"),
+    ("In Monday’s meeting, the board approved the deal.", "Monday",
+     "In the meeting, the board approved the deal"),
+    ("Since 2020, prices have risen sharply.", "2020", "Prices have risen sharply"),
+    ("As many as 50 people died on Monday, officials said.", "Monday",
+     "As many as 50 people died, officials said"),
+    ("Prices have risen sharply, since the election in March 2021.", "March 2021",
+     "The election"),
+    ("He resigned on Friday; his deputy took over on Monday.", "Monday",
+     "His deputy took over"),
+    ("But when the army withdrew in 2019, the rebels returned.", "2019",
+     "The army withdrew"),
+    ("the talks collapsed last week.", "last week", "The talks collapsed"),
+    ("Until this week.", "this week", "Until this week"),
+])
+def test_events_describe_removes_date_words_and_picks_clause(sentence, expression, expected):
+    timex = timex_at(sentence, expression)
+    assert describe(sentence, (0, len(sentence)), timex) == expected
+
+
+def test_events_describe_shortens_at_word_boundary():
+    sentence = "On Monday, " + " ".join(["the committee debated the long budget"] * 8) + "."
+    description = describe(sentence, (0, len(sentence)), timex_at(sentence, "Monday"))
+    assert description.endswith("…") and len(description) <= MAX_DESCRIPTION
+    assert description[:-1].endswith(("the", "committee", "debated", "long", "budget"))
+
+
+# -- build_events -------------------------------------------------------------------------
+
+ARTICLE_TEXT = ("Talks resume\n14 November 2023\n\n"
+                "The ministers met on Monday. They had last met in March.\n\n"
+                "Both sides signed a deal on 7 October, officials said.\n\n"
+                "Sign up on 1 December")
+
+
+def make_article(body: tuple[int, int] | None) -> Article:
+    return Article("test.txt", ARTICLE_TEXT, dt.date(2023, 11, 14), "Talks resume", body)
+
+
+def test_events_build_events_sorts_by_period_and_filters_body():
+    text = ARTICLE_TEXT
+    body = (text.index("The ministers"), text.index("\n\nSign up"))
+    timexes = [
+        timex_at(text, "14 November 2023", day("2023-11-14")),            # dateline
+        timex_at(text, "Monday", day("2023-11-13")),
+        timex_at(text, "March", Period(dt.date(2023, 3, 1), dt.date(2023, 3, 31), "month")),
+        timex_at(text, "7 October", day("2023-10-07")),
+        timex_at(text, "1 December", day("2023-12-01")),                  # footer
+    ]
+    events = build_events(make_article(body), timexes)
+    assert [e.timex.text for e in events] == ["March", "7 October", "Monday"]
+    assert events[1].sentence == "Both sides signed a deal on 7 October, officials said."
+    assert events[1].description == "Both sides signed a deal, officials said"
+    assert events[0].period == timexes[2].period
+
+
+def test_events_build_events_skips_unresolved_and_uses_whole_text_without_body():
+    text = ARTICLE_TEXT
+    timexes = [timex_at(text, "Monday", None), timex_at(text, "1 December", day("2023-12-01"))]
+    events = build_events(make_article(None), timexes)
+    assert [e.timex.text for e in events] == ["1 December"]
+
+
+def test_events_build_events_ties_break_on_period_end_then_position():
+    text = ARTICLE_TEXT
+    month = Period(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month")
+    oct_1 = day("2023-10-01")
+    timexes = [timex_at(text, "March", month), timex_at(text, "Monday", month),
+               timex_at(text, "7 October", oct_1)]
+    events = build_events(make_article(None), timexes)
+    assert [e.timex.text for e in events] == ["7 October", "Monday", "March"]
+
+
+def test_events_build_events_sentence_collapses_whitespace():
+    text = "Title\n1 May 2023\n\nThe ministers   met\non Monday in   the capital.\n"
+    article = Article("t.txt", text, dt.date(2023, 5, 1), "Title", None)
+    (event,) = build_events(article, [timex_at(text, "Monday", day("2023-05-01"))])
+    assert event.sentence == "The ministers met on Monday in the capital."
+
+
+def test_events_build_events_on_seed_article_keeps_body_only():
+    article = read_article(SEED)
+    text = article.text
+    timexes = [timex_at(text, "Tuesday 14 November 2023", day("2023-11-14")),
+               timex_at(text, "Sunday", day("2023-11-12")),
+               timex_at(text, "7 October", day("2023-10-07"), nth=1),
+               timex_at(text, "7 October", day("2023-10-07"), nth=0)]
+    events = build_events(article, timexes)
+    assert [e.description for e in events] == [
+        "Hamas carried out the attacks on Israel", "Hamas launched 5,000 rockets into Israel",
+        "South Korean president Yoon Suk-yeol advised Mr Austin to stay vigilant against "
+        "potential North Korean attacks"]
