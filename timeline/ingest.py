@@ -51,6 +51,7 @@ _DATE_PATTERNS = {
 }
 _LABEL = re.compile(r"\b(?:(?P<pub>published|posted|created|dated?\b|released|issued|filed)"
                     r"|(?P<upd>updated|modified|edited|revised|amended))", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
                       r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b", re.I)
@@ -205,8 +206,7 @@ def _match_date(m: re.Match, line_text: str) -> dt.date | None:
     if groups.get("a"):
         return _numeric_date(int(groups["a"]), int(groups["b"]), int(groups["y"]), line_text)
     month = int(groups["m"]) if groups.get("m") else \
-        ("jan feb mar apr may jun jul aug sep oct nov dec".split().index(
-            groups["mon"][:3].lower()) + 1)
+        _MONTHS.index(groups["mon"][:3].lower()) + 1
     return _valid_date(int(groups["y"]), month, int(groups["d"]))
 
 
