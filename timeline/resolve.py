@@ -429,16 +429,33 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 }
 
 
+def _agree_with_date(weekday: Timex, date: Timex) -> Timex:
+    """"Monday, Oct. 26": the weekday names the date that follows it."""
+    return Timex(weekday.start, weekday.end, weekday.text, weekday.type, date.value, weekday.rule,
+                 f"{weekday.anchor.split(';')[0]}; the date it stands beside", date.period, weekday.mod)
+
+
 def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[Timex]:
     """Resolve each mention against the publication date; unresolvable ones are dropped."""
     out: list[Timex] = []
+    anchors: list[Timex] = []      # calendar expressions that later ones may count from
+    last_weekday: Timex | None = None
     for mention in mentions:
-        job = _Job(mention, text, published, out)
-        result = _KINDS[job.spec["kind"]](job)
+        job = _Job(mention, text, published, anchors)
+        kind = job.spec["kind"]
+        result = _KINDS[kind](job)
         if result is None:
             continue
         type_, value, period, why = result
         mod = job.spec.get("mod") or job.spec.get("approx")
-        out.append(Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
-                         f"DCT {published.isoformat()}; {why}", period, mod))
+        timex = Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
+                      f"DCT {published.isoformat()}; {why}", period, mod)
+        if last_weekday is not None and "day" in job.spec \
+                and text[last_weekday.end:mention.start] in (", ", " "):
+            out[-1] = _agree_with_date(last_weekday, timex)
+            anchors[-1] = out[-1]
+        last_weekday = timex if "weekday" in job.spec and "month" not in job.spec else None
+        out.append(timex)
+        if kind in ("date", "relative"):
+            anchors.append(timex)
     return out
