@@ -15,7 +15,7 @@ UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q
                "weekend": "WE"}
 _TIME_UNITS = {"hour", "minute", "second"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plan(?:s|ned)? to|planning to|"
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plan(?:s|ned)? (?:to|for)|planning to|"
                      r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
                      r"would|next|upcoming|intends? to|set to)\b", re.I)
 _PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|has been|"
@@ -141,8 +141,8 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT; unknown, or a tense pick more than MAX_TENSE_GAP_DAYS away: the
-    one nearest to the DCT.
+    before the DCT; unknown, or a day picked by tense more than
+    MAX_TENSE_GAP_DAYS away: the one nearest to the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
     if not options:
@@ -159,8 +159,10 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
-    # A tense guess never sends a date more than half a year past the nearest one.
-    return chosen if gap(chosen) <= MAX_TENSE_GAP_DAYS else nearest
+    # A tense guess never sends a day more than half a year past the nearest one.
+    if chosen.granularity == "day" and gap(chosen) > MAX_TENSE_GAP_DAYS:
+        return nearest
+    return chosen
 
 
 # ---------------------------------------------------------------- one kind each

@@ -13,7 +13,7 @@ _ADVERB_UNITS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": 
 _DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "tomorrow": 1}
 _CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 0}
 # Group name -> (spec field, lexicon table) for groups read through the lexicon.
-_TABLES = {"month": ("month", "month"), "month_name": ("month", "month"),
+_TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may": ("month", "may"),
            "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
@@ -60,6 +60,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "decade", 190 + int(re.sub(r"\D", "", word)) // 10
     if group == "century":
         return "century", int(re.sub(r"\D", "", word)) - 1
+    if group == "century_ordinal":
+        return "century", grammar.lookup("ordinal", word) - 1
     if group == "ampm":
         return "ampm", "pm" if word.startswith("p") else "am"
     if group == "zone":

@@ -1,0 +1,68 @@
+"""The grammar's own examples, the resolution policy table and the negative corpus."""
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from timeline import annotate
+from timeline.grammar.loader import compile_rule, load
+from timeline.tagger import tag
+
+CORPUS = Path(__file__).parent / "corpus"
+EXAMPLES = [(rule.name, *example) for rule in load().rules for example in rule.examples]
+POLICY = tomllib.loads((CORPUS / "resolution.toml").read_text("utf-8"))["cases"]
+NEGATIVE = tomllib.loads((CORPUS / "negative.toml").read_text("utf-8"))["cases"]
+
+
+def assert_resolves(published: str, text: str, expression: str, value: str, rule: str | None = None):
+    timexes = annotate(text, dt.date.fromisoformat(published))
+    found = {t.text: t for t in timexes}
+    assert expression in found, f"{expression!r} not tagged in {text!r}: {list(found)}"
+    assert found[expression].value == value, found[expression]
+    if rule is not None:
+        assert found[expression].rule == rule
+
+
+@pytest.mark.parametrize("rule, published, text, expression, value", EXAMPLES,
+                         ids=[f"{e[0]}:{e[3]}" for e in EXAMPLES])
+def test_grammar_rule_examples(rule, published, text, expression, value):
+    assert_resolves(published, text, expression, value, rule)
+
+
+@pytest.mark.parametrize("published, text, expression, value", POLICY,
+                         ids=[f"{c[0]}:{c[2]}" for c in POLICY])
+def test_grammar_resolution_policy(published, text, expression, value):
+    assert_resolves(published, text, expression, value)
+
+
+@pytest.mark.parametrize("text, why", NEGATIVE, ids=[c[1] for c in NEGATIVE])
+def test_grammar_negative_corpus(text, why):
+    assert tag(text) == [], why
+
+
+def test_grammar_tagger_never_overlaps():
+    text = "On Monday, Oct. 26, 1998, at 9 a.m. EST, the past two years ended early next year."
+    mentions = tag(text)
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+
+
+def test_grammar_rule_without_examples_is_rejected():
+    with pytest.raises(ValueError, match="example"):
+        compile_rule({"name": "x", "kind": "date", "pattern": "{month}"}, {"month": "(?:May)"}, {})
+
+
+def test_grammar_unknown_table_is_rejected():
+    with pytest.raises(ValueError, match="unknown table"):
+        compile_rule({"name": "x", "kind": "date", "pattern": "{nope}", "examples": [["", "", "", ""]]}, {}, {})
+
+
+def test_grammar_unknown_kind_is_rejected():
+    with pytest.raises(ValueError, match="kind"):
+        compile_rule({"name": "x", "kind": "guess", "pattern": "x", "examples": [["", "", "", ""]]}, {}, {})
+
+
+def test_grammar_every_resolution_records_rule_and_anchor():
+    for timex in annotate("He left on Monday and returns next week.", dt.date(2023, 11, 14)):
+        assert timex.rule and timex.anchor.startswith("DCT 2023-11-14")
