@@ -1,0 +1,80 @@
+"""The library behind the commands: article files in, timelines and files out."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import annotate
+from .errors import InputError
+from .events import build_events
+from .ingest import read_article
+from .models import Article, Timeline, Timex
+
+FIGURE_FORMATS = ("png", "svg")
+
+
+def build_timeline(article: Article) -> Timeline:
+    """Tag, resolve and attach events: the whole pipeline for one article."""
+    timexes = annotate(article.text, article.published)
+    return Timeline(article, build_events(article, timexes))
+
+
+def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",)) -> list[Path]:
+    """The files named, a folder standing for its files with one of `suffixes`."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
+            if not found:
+                raise InputError(f"{path}: no {' or '.join(suffixes)} files in this folder")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass(frozen=True)
+class Built:
+    """What `build` made of one article."""
+
+    source: Path
+    timeline: Timeline
+    written: tuple[Path, ...]
+
+
+def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",),
+                  timelinejs: bool = False) -> tuple[Path, ...]:
+    """Write <stem>.csv, the figures and optionally <stem>-timelinejs.csv, each atomically."""
+    from .render import csv, png
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = Path(tl.article.source).stem
+    written = [out_dir / f"{stem}.csv"]
+    csv.write_csv(tl, written[0])
+    if timelinejs:
+        written.append(out_dir / f"{stem}-timelinejs.csv")
+        csv.write_timelinejs(tl, written[-1])
+    written += png.write_figures(tl, out_dir / stem, formats)
+    return tuple(written)
+
+
+def build_one(path: Path, out_dir: Path, published: dt.date | None = None,
+              formats: Sequence[str] = ("png",), timelinejs: bool = False) -> Built:
+    """Read one article, build its timeline and write its files."""
+    tl = build_timeline(read_article(path, published))
+    return Built(path, tl, write_outputs(tl, out_dir, formats, timelinejs))
+
+
+def tag_file(path: Path, dct: dt.date | None = None) -> tuple[Article, list[Timex]]:
+    """The article of a .tml (TempEval-3 input) or text file and its resolved expressions."""
+    if path.suffix == ".tml":
+        from .timeml import read_timeml
+
+        article = read_timeml(path)[0]
+        if dct is not None:
+            article = Article(article.source, article.text, dct, article.title, article.body)
+    else:
+        article = read_article(path, dct)
+    return article, annotate(article.text, article.published)
