@@ -1,0 +1,174 @@
+"""The command line: exit codes, messages, and the seed article end to end."""
+import csv
+import json
+import struct
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_b8ae17975e8e1d93.txt"
+TBAQ = ROOT.parent / "shared" / "data" / "tbaq"
+runner = CliRunner()
+
+# product.md's worked example: (expression, start, end, granularity)
+SEED_EVENTS = [
+    ("the past year", "2022-11-14", "2023-11-14", "span"),
+    ("last month", "2023-10-01", "2023-10-31", "month"),
+    ("Last month", "2023-10-01", "2023-10-31", "month"),
+    ("7 October", "2023-10-07", "2023-10-07", "day"),
+    ("7 October", "2023-10-07", "2023-10-07", "day"),
+    ("Sunday", "2023-11-12", "2023-11-12", "day"),
+    ("Monday", "2023-11-13", "2023-11-13", "day"),
+]
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def read_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    return struct.unpack(">II", path.read_bytes()[16:24])
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = invoke("build", SEED, "--out", out)
+    assert result.exit_code == 0, result.output
+    return result, out
+
+
+def test_cli_build_seed_rows_are_the_worked_example(seed_build):
+    _, out = seed_build
+    rows = read_rows(out / f"{SEED.stem}.csv")
+    got = [(r["expression"], r["start"], r["end"], r["granularity"]) for r in rows]
+    assert sorted(got) == sorted(SEED_EVENTS)
+    assert [(r["start"], r["end"]) for r in rows] == sorted((r["start"], r["end"]) for r in rows)
+
+
+def test_cli_build_seed_offsets_point_at_the_expression(seed_build):
+    _, out = seed_build
+    text = SEED.read_text("utf-8")
+    for row in read_rows(out / f"{SEED.stem}.csv"):
+        assert text[int(row["char_start"]):int(row["char_end"])] == row["expression"]
+        assert row["published"] == "2023-11-14" and row["rule"]
+
+
+def test_cli_build_seed_png_is_big_enough(seed_build):
+    result, out = seed_build
+    width, height = png_size(out / f"{SEED.stem}.png")
+    assert width >= 1000 and height >= 400
+    assert "published 2023-11-14, 7 events" in result.output
+
+
+def test_cli_build_folder_means_its_txt_files(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nPublished: 2023-11-14\n\nThe minister resigned on Monday after a long row.\n", "utf-8")
+    (folder / "notes.md").write_text("ignored", "utf-8")
+    result = invoke("build", folder, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.csv", "a.png"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+    ("Headline\n\nSomething happened on Monday.\n".encode(), "--published"),
+])
+def test_cli_build_bad_input_exits_2_without_output(tmp_path, content, expected):
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    out = tmp_path / "out"
+    result = invoke("build", path, "--out", out)
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)     # a clean exit, not a crash
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_build_invalid_published_names_the_option(tmp_path):
+    result = invoke("build", SEED, "--published", "2023-13-45", "--out", tmp_path)
+    assert result.exit_code == 2
+    assert "--published" in result.output and "YYYY-MM-DD" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_build_published_overrides_the_header(tmp_path):
+    result = invoke("build", SEED, "--published", "2023-11-21", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    rows = read_rows(tmp_path / f"{SEED.stem}.csv")
+    assert {r["start"] for r in rows if r["expression"] == "Sunday"} == {"2023-11-19"}
+
+
+def test_cli_build_one_bad_file_does_not_stop_the_others(tmp_path):
+    result = invoke("build", tmp_path / "missing.txt", SEED, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert (tmp_path / "out" / f"{SEED.stem}.csv").exists()
+
+
+def test_cli_build_rejects_unknown_figure_format(tmp_path):
+    result = invoke("build", SEED, "--format", "gif", "--out", tmp_path)
+    assert result.exit_code == 2 and "--format" in result.output
+
+
+def test_cli_tag_text_file_json_lines():
+    result = invoke("tag", SEED)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["dct"] == "2023-11-14" and record["source"] == str(SEED)
+    text = SEED.read_text("utf-8")
+    for timex in record["timexes"]:
+        assert text[timex["start"]:timex["end"]] == timex["text"]
+        assert set(timex) >= {"start", "end", "text", "type", "value"}
+
+
+def test_cli_tag_tml_takes_dct_and_text(tmp_path):
+    tml = tmp_path / "doc.tml"
+    tml.write_text('<?xml version="1.0" ?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" '
+                   'functionInDocument="CREATION_TIME">1998-02-06</TIMEX3></DCT>\n'
+                   '<TEXT>Prices fell last week &amp; rose on Friday.</TEXT>\n</TimeML>\n', "utf-8")
+    result = invoke("tag", tml, "--format", "json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["dct"] == "1998-02-06"
+    values = {t["text"]: t["value"] for t in record["timexes"]}
+    assert values == {"last week": "1998-W05", "Friday": "1998-02-06"}
+    assert record["timexes"][0]["start"] == len("Prices fell ")
+
+
+def test_cli_tag_timeml_output_has_inline_tags():
+    result = invoke("tag", SEED, "--format", "timeml")
+    assert result.exit_code == 0
+    assert '<TIMEX3 tid="t1"' in result.output and 'value="2023-11-12">Sunday</TIMEX3>' in result.output
+
+
+def test_cli_tag_invalid_dct(tmp_path):
+    result = invoke("tag", SEED, "--dct", "yesterday")
+    assert result.exit_code == 2 and "--dct" in result.output
+
+
+def test_cli_help_lists_commands():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("build", "tag", "eval"):
+        assert command in result.output
+
+
+@pytest.mark.skipif(not TBAQ.exists(), reason="the TBAQ gold data is not beside the repository")
+def test_cli_eval_prints_summary_line():
+    result = invoke("eval", TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml")
+    assert result.exit_code == 0, result.output
+    assert "TE3 timex: relaxed F1" in result.output
