@@ -89,17 +89,42 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
     return tuple(sorted(spec.items()))
 
 
+WINDOW = 32   # characters around a trigger word that a match may reach
+
+
+def _windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
+    """The stretches of text near trigger words, merged, cut at whitespace: the only
+    places a rule can match, so the rules need not scan the rest."""
+    windows: list[list[int]] = []
+    for m in grammar.trigger.finditer(text):
+        start, end = max(0, m.start() - WINDOW), m.end() + WINDOW
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    spans = []
+    for start, end in windows:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append((start, min(end, len(text))))
+    return spans
+
+
 def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     """Every temporal expression in `text`, in text order, none overlapping.
 
     Where matches overlap, the longer one wins, then the rule listed first.
     """
     grammar = grammar or load()
+    windows = _windows(text, grammar)
     candidates = []
     for order, rule in enumerate(grammar.rules):
-        for match in rule.regex.finditer(text):
-            if match.end() > match.start():
-                candidates.append((match.start() - match.end(), order, match, rule))
+        for start, end in windows:
+            for match in rule.regex.finditer(text, start, end):
+                if match.end() > match.start():
+                    candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
     taken: list[tuple[int, int]] = []
     mentions = []

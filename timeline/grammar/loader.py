@@ -27,6 +27,7 @@ class Rule:
 class Grammar:
     rules: tuple[Rule, ...]
     lexicon: dict[str, dict[str, object]]   # table -> lower-case word -> value
+    trigger: re.Pattern     # a digit or any word a rule can match, but the commonest
 
     def lookup(self, table: str, word: str):
         """The normalised value of `word` in `table`, or None."""
@@ -46,7 +47,10 @@ def _alternation(words, case_sensitive: bool) -> str:
         # An abbreviation's full stop may end the sentence too; a word needs a boundary.
         alts.append(piece if form.endswith(".") else piece + r"(?![\w])")
     body = "|".join(alts)
-    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+    # A look-ahead on the possible first letters lets the engine skip the whole list
+    # at most word starts, which is where the tagger spends its time.
+    first = "".join(sorted({re.escape(form[0]) for form in forms}))
+    return f"(?=[{first}])(?-i:{body})" if case_sensitive else f"(?=[{first}])(?:{body})"
 
 
 def _spaces(pattern: str) -> str:
@@ -124,4 +128,43 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ValueError("rule names must be unique")
-    return Grammar(rules, lexicon)
+    return Grammar(rules, lexicon, _trigger(lexicon, rules_doc))
+
+
+# Words too common to be worth a look on their own: every rule that uses them also
+# needs a rarer word or a digit ("a year", "the past year", "in May").
+_COMMON = {"a", "an", "the", "of", "in", "on", "at", "by", "to", "for", "and", "or", "this",
+           "that", "with", "from", "some", "under", "over", "more", "most", "less", "than"}
+
+
+def _without_lookarounds(pattern: str) -> str:
+    """The pattern less its (?=...), (?!...), (?<=...) and (?<!...) groups: context, not match."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            if not depth:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if depth:
+            depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth = 1
+            i += 3
+            continue
+        else:
+            out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
+def _trigger(lexicon: dict[str, dict], rules_doc: dict) -> re.Pattern:
+    """One regex for the words that can occur in a match: the tagger runs the rules only
+    near them. Derived from the lexicon and the words written in the patterns."""
+    words = {w for table in lexicon.values() for phrase in table for w in re.findall(r"[a-z]+", phrase)}
+    for spec in [*rules_doc["rule"], {"pattern": " ".join(rules_doc.get("patterns", {}).values())}]:
+        literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}", " ", _without_lookarounds(spec["pattern"]))
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", literal)}
+    words = {w for w in words - _COMMON if len(w) > 1}
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
