@@ -66,3 +66,15 @@ def test_grammar_unknown_kind_is_rejected():
 def test_grammar_every_resolution_records_rule_and_anchor():
     for timex in annotate("He left on Monday and returns next week.", dt.date(2023, 11, 14)):
         assert timex.rule and timex.anchor.startswith("DCT 2023-11-14")
+
+
+def test_grammar_trigger_windows_change_nothing(monkeypatch):
+    """Running the rules only near trigger words gives what scanning everything gives."""
+    import timeline.tagger as tagger
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [text for _, _, text, _, _ in EXAMPLES] + [p.read_text("utf-8") for p in (root / "seeds").glob("*.txt")]
+    texts += [text for text, _ in NEGATIVE] + [text for _, text, _, _ in POLICY]
+    windowed = [tag(t) for t in texts]
+    monkeypatch.setattr(tagger, "_windows", lambda text, grammar: [(0, len(text))])
+    assert [tag(t) for t in texts] == windowed
