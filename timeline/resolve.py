@@ -14,6 +14,8 @@ UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q
                "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S",
                "weekend": "WE"}
 _TIME_UNITS = {"hour", "minute", "second"}
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
+            "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plan(?:s|ned)? (?:to|for)|planning to|"
                      r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
@@ -228,6 +230,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if year:
         return make(year), "explicit year"
     rel = job.spec.get("rel")
+    if job.spec.get("rel_year") and isinstance(rel, int):
+        return make(job.dct.year + rel), f"year {rel:+d} from the DCT"
     if rel is not None:
         this = make(job.dct.year)
         if this is None:
@@ -264,8 +268,9 @@ def _date(job: _Job) -> Result | None:
         make, fine = _safe(lambda y: _day_period(dt.date(y, s["month"], s["day"]))), True
     elif "month" in s:
         make, fine = _safe(lambda y: _month_period(y, s["month"])), False
-    elif "quarter" in s:
-        quarter = 4 if s["quarter"] == -1 else s["quarter"]
+    elif "quarter" in s or s.get("unit") == "quarter":
+        quarter = s.get("quarter") or _compared_quarter(job)
+        quarter = 4 if quarter == -1 else quarter
         if not 1 <= quarter <= 4:
             return None
         make, fine = (lambda y: _quarter_period(y, quarter)), False
@@ -285,6 +290,14 @@ def _date(job: _Job) -> Result | None:
     if "half" in s:
         return "DATE", f"{period.start.year}-H{s['half']}", period, why
     return _with_part(job, period, why)
+
+
+def _compared_quarter(job: _Job) -> int:
+    """The quarter number "last year's quarter" means: the one compared, else the last closed."""
+    anchor = job.comparison_anchor()
+    start = anchor.period.start if anchor and anchor.period.granularity == "quarter" \
+        else unit_period(job.dct, "quarter", -1).start
+    return (start.month + 2) // 3
 
 
 def _weekend(job: _Job) -> Result:
@@ -318,8 +331,8 @@ def _relative(job: _Job) -> Result | None:
 
 
 def _count(spec: dict) -> int | float | str:
-    num = spec.get("num", 1)
-    return num
+    """How many units: the number said, else one, or "X" for a bare plural ("years")."""
+    return spec.get("num", "X" if spec.get("plural") else 1)
 
 
 def _shift(job: _Job) -> Result | None:
@@ -337,7 +350,7 @@ def _shift(job: _Job) -> Result | None:
         period = unit_period(start, anchor.period.granularity)
         return "DATE", period_value(period), period, f"{amount} {unit} from '{anchor.text}'"
     day = shift_date(job.dct, unit, direction * amount)
-    period = unit_period(day, "day" if unit == "week" else unit)
+    period = unit_period(day, unit)
     return "DATE", period_value(period), period, f"{amount} {unit} from the DCT"
 
 
@@ -366,9 +379,16 @@ def duration_value(num, unit: str) -> str | None:
         num, unit = (num if num == "X" else num * 2), "day"
     if unit not in UNIT_LETTER:
         return None
-    if isinstance(num, float):
-        num = int(num) if num.is_integer() else num
+    if isinstance(num, float) and num.is_integer():
+        num = int(num)
     t = "T" if unit in _TIME_UNITS else ""
+    if isinstance(num, float) and unit in _SMALLER:      # 2.5 years: P2Y6M
+        smaller, per = _SMALLER[unit]
+        parts = {"date": "", "time": ""}
+        for n, u in ((int(num), unit), (round((num - int(num)) * per), smaller)):
+            if n:
+                parts["time" if u in _TIME_UNITS else "date"] += f"{n}{UNIT_LETTER[u]}"
+        return "P" + parts["date"] + ("T" + parts["time"] if parts["time"] else "")
     return f"P{t}{num}{UNIT_LETTER[unit]}"
 
 

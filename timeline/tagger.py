@@ -17,12 +17,14 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
-           "approx": ("approx", "approx")}
+           "approx": ("approx", "approx"), "fraction": ("fraction", "fraction")}
 _INT_GROUPS = {"day": "day", "day2": "day2", "dd": "day", "mm": "month", "year": "year",
                "year2": "year2", "hour": "hour", "minute": "minute"}
 
 
 def _number(grammar: Grammar, text: str):
+    if text.endswith(" 1/2"):
+        return _number(grammar, text[:-4].strip()) + 0.5
     digits = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits) if "." in digits else int(digits)
@@ -78,12 +80,17 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
 def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...]:
     spec = dict(rule.fields)
     spec["kind"] = rule.kind
-    for group, text in match.groupdict().items():
+    groups = match.groupdict()
+    if (groups.get("unit") or "").lower().endswith("s"):
+        spec["plural"] = True
+    for group, text in groups.items():
         if text is None:
             continue
         read = _field(grammar, group.split("__")[0], text)
         if read is not None and read[1] is not None:
             spec.setdefault(read[0], read[1])
+    if "fraction" in spec:
+        spec["num"] = spec.get("num", 1) + spec.pop("fraction")
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
         spec["quarter"] = spec.pop("ordinal")
     return tuple(sorted(spec.items()))
