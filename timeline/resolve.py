@@ -203,6 +203,12 @@ Result = tuple[str, str, Period | None, str]   # type, value, period, why
 
 
 def _weekday(job: _Job) -> Result:
+    day, why = _weekday_date(job)
+    return _with_part(job, _day_period(day), why)
+
+
+def _weekday_date(job: _Job) -> tuple[dt.date, str]:
+    """The date a weekday name stands for, by 'last'/'next' or by tense."""
     dct, target = job.dct, job.spec["weekday"] - 1
     back = (dct.weekday() - target) % 7
     ahead = (target - dct.weekday()) % 7
@@ -215,7 +221,7 @@ def _weekday(job: _Job) -> Result:
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
     else:
         day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
-    return _with_part(job, _day_period(day), why)
+    return day, why
 
 
 def _with_part(job: _Job, period: Period, why: str) -> Result:
@@ -440,7 +446,9 @@ def _time(job: _Job) -> Result | None:
         return None
     day = job.dct
     near = job.previous[-1] if job.previous else None
-    if near and near.period and near.period.granularity == "day" and 0 <= job.mention.start - near.end <= 20:
+    if "weekday" in s:
+        day = _weekday_date(job)[0]
+    elif near and near.period and near.period.granularity == "day" and 0 <= job.mention.start - near.end <= 20:
         day = near.period.start
     return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", Period(day, day, "time"), "clock time on the day it names"
 
