@@ -17,9 +17,9 @@ _TIME_UNITS = {"hour", "minute", "second"}
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
             "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plan(?:s|ned)? (?:to|for)|planning to|"
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
                      r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
-                     r"would|next|upcoming|intends? to|set to)\b", re.I)
+                     r"would|upcoming|intends? to|set to)\b", re.I)
 _PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|has been|"
                    r"have been)|[a-z]\w+ed)\b")   # lower-case -ed: "United" is no verb
 MAX_TENSE_GAP_DAYS = 183
