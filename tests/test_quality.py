@@ -1,0 +1,20 @@
+"""A floor under the tagger's quality on the TempEval-3 training data (TimeBank + AQUAINT).
+
+It fails when a change makes the dates worse than the level already reached; raise the
+floor when the tagger improves. Scores only, no timing."""
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluate import evaluate
+
+TBAQ = Path(__file__).resolve().parents[2] / "shared" / "data" / "tbaq"
+FLOOR = {"relaxed_f1": 0.925, "value_f1": 0.770, "strict_f1": 0.84, "type_f1": 0.87}
+
+
+@pytest.mark.skipif(not TBAQ.exists(), reason="the TBAQ gold data is not beside the repository")
+def test_quality_tbaq_scores_stay_above_the_floor():
+    report = evaluate([TBAQ / "TimeBank", TBAQ / "AQUAINT"])
+    assert report.files == 256 and report.gold == 1822
+    for name, floor in FLOOR.items():
+        assert getattr(report, name) >= floor, f"{name} fell to {getattr(report, name):.3f} (floor {floor})"
