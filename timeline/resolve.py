@@ -115,6 +115,42 @@ def shift_date(day: dt.date, unit: str, amount: int) -> dt.date:
     return add_months(day, amount * months)
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the Meeus/Jones/Butcher computus)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(year: int, rule: str) -> dt.date:
+    """The date of a holiday in `year` from its lexicon rule (see lexicon.toml)."""
+    if rule.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule[6:]))
+    if rule == "11-2-election":          # the Tuesday after the first Monday of November
+        first_monday = _nth_weekday(year, 11, 1, 1)
+        return first_monday + dt.timedelta(days=1)
+    parts = rule.split("-", 2)
+    if len(parts) == 2:
+        return dt.date(year, int(parts[0]), int(parts[1]))
+    return _nth_weekday(year, int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth `weekday` (1 = Monday) of a month; nth -1 is the last."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - (weekday - 1)) % 7)
+
+
 # ---------------------------------------------------------------- tense
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): a cheap splitter, good enough for tense."""
@@ -270,7 +306,9 @@ def _date(job: _Job) -> Result | None:
         return "DATE", str(s["century"]), Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century"), "century"
     if "weekday" in s and "month" not in s:
         return _weekday(job)
-    if "month" in s and "day" in s:
+    if "holiday" in s:
+        make, fine = _safe(lambda y: _day_period(holiday_date(y, s["holiday"]))), True
+    elif "month" in s and "day" in s:
         make, fine = _safe(lambda y: _day_period(dt.date(y, s["month"], s["day"]))), True
     elif "month" in s:
         make, fine = _safe(lambda y: _month_period(y, s["month"])), False

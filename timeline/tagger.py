@@ -70,6 +70,14 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "zone", text.upper()
     if group.startswith("day_word"):
         return "rel", _DAY_WORDS[word]
+    if group == "holiday":
+        return "holiday", grammar.lookup("holiday", word)
+    if group == "year_words":
+        return "year", grammar.lookup("year_words", word)
+    if group == "century_word":
+        return "century_word", 1900 if word == "nineteen" else 2000
+    if group == "year_tail":
+        return "year_tail", _number(grammar, text)
     if group == "clock_word":
         return "hour", _CLOCK_WORDS[word]
     if group == "adverb":
@@ -89,6 +97,8 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
         read = _field(grammar, group.split("__")[0], text)
         if read is not None and read[1] is not None:
             spec.setdefault(read[0], read[1])
+    if "century_word" in spec:              # "nineteen ninety-six"
+        spec["year"] = spec.pop("century_word") + spec.pop("year_tail")
     if "fraction" in spec:
         spec["num"] = spec.get("num", 1) + spec.pop("fraction")
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
