@@ -18,11 +18,16 @@ _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
             "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
-                     r"scheduled|expected to|expects to|is to|are to|due to|to be held|"
+                     r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due to|to be held|"
                      r"would|upcoming|intends? to|set to)\b", re.I)
+# A lower-case -ed word, unless a form of "be" makes it a participle ("will be named"):
+# "United" is no verb, and the auxiliary carries the tense.
 _PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|has been|"
-                   r"have been)|[a-z]\w+ed)\b")   # lower-case -ed: "United" is no verb
+                   r"have been)|(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
+# A deadline looks ahead whatever the verb: "until mid-November", "by February".
+_DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
 MAX_TENSE_GAP_DAYS = 183
+REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
 
 
@@ -163,6 +168,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def tense(text: str, start: int, end: int) -> str:
     """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence."""
+    if _DEADLINE.search(text, max(0, start - 8), start):
+        return "future"
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -193,7 +200,9 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
         started = [p for p in options if p.start <= dct]
         chosen = started[-1] if started else options[0]
     elif how == "future":
-        ahead = [p for p in options if p.end >= dct]
+        # A quarter is still reported on (in the future tense) for a season after it ends.
+        lag = dt.timedelta(days=REPORTING_LAG_DAYS if options[0].granularity == "quarter" else 0)
+        ahead = [p for p in options if p.end + lag >= dct]
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
@@ -311,7 +320,7 @@ def _date(job: _Job) -> Result | None:
     elif "month" in s and "day" in s:
         make, fine = _safe(lambda y: _day_period(dt.date(y, s["month"], s["day"]))), True
     elif "month" in s:
-        make, fine = _safe(lambda y: _month_period(y, s["month"])), False
+        make, fine = _safe(lambda y: _month_period(y, s["month"])), True
     elif "quarter" in s or s.get("unit") == "quarter":
         quarter = s.get("quarter") or _compared_quarter(job)
         quarter = 4 if quarter == -1 else quarter
