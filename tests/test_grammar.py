@@ -36,6 +36,14 @@ def test_grammar_resolution_policy(published, text, expression, value):
     assert_resolves(published, text, expression, value)
 
 
+NEGATIVE_RULES = [(name, text) for name, _, texts in load().negatives for text in texts]
+
+
+@pytest.mark.parametrize("name, text", NEGATIVE_RULES, ids=[f"{n}:{t}" for n, t in NEGATIVE_RULES])
+def test_grammar_negative_rule_examples(name, text):
+    assert tag(text) == [], name
+
+
 @pytest.mark.parametrize("text, why", NEGATIVE, ids=[c[1] for c in NEGATIVE])
 def test_grammar_negative_corpus(text, why):
     assert tag(text) == [], why

@@ -143,7 +143,7 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
                 if match.end() > match.start():
                     candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
-    taken: list[tuple[int, int]] = []
+    taken = [m.span() for _, regex, _ in grammar.negatives for m in regex.finditer(text)]
     mentions = []
     for _, _, match, rule in candidates:
         start, end = match.span()

@@ -26,6 +26,7 @@ class Rule:
 @dataclass(frozen=True)
 class Grammar:
     rules: tuple[Rule, ...]
+    negatives: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]   # name, regex, examples
     lexicon: dict[str, dict[str, object]]   # table -> lower-case word -> value
     trigger: re.Pattern     # a digit or any word a rule can match, but the commonest
 
@@ -128,7 +129,9 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ValueError("rule names must be unique")
-    return Grammar(rules, lexicon, _trigger(lexicon, rules_doc))
+    negatives = tuple((n["name"], re.compile(_spaces(n["pattern"]), re.IGNORECASE), tuple(n["examples"]))
+                      for n in rules_doc.get("negative", ()))
+    return Grammar(rules, negatives, lexicon, _trigger(lexicon, rules_doc))
 
 
 # Words too common to be worth a look on their own: every rule that uses them also
