@@ -26,7 +26,8 @@ STEM_ROOM = 0.08        # a bar's stem keeps this far from any other stem
 POINTS = ("day", "time")
 TICK_STEPS = (("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2),
               ("month", 3), ("month", 6), ("year", 1), ("year", 2), ("year", 5),
-              ("year", 10), ("year", 20), ("year", 50), ("year", 100))
+              ("year", 10), ("year", 20), ("year", 50), ("year", 100), ("year", 200),
+              ("year", 500), ("year", 1000))
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def ticks(panel: Panel) -> list[tuple[float, str]]:
 
 def _tick_days(lo: float, hi: float, unit: str, step: int) -> list[dt.date]:
     """Calendar-aligned days in lo..hi: every `step` days, Mondays, month or year starts."""
-    first, last = dt.date.fromordinal(int(lo) + 1), dt.date.fromordinal(int(hi))
+    first = dt.date.fromordinal(max(int(lo) + 1, 1))
+    last = dt.date.fromordinal(min(int(hi), dt.date.max.toordinal()))
     if unit in ("day", "week"):
         stride = step * (7 if unit == "week" else 1)
         start = first.toordinal()
