@@ -26,7 +26,7 @@ _PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|h
                    r"have been)|(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
 # A deadline looks ahead whatever the verb: "until mid-November", "by February".
 _DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
-MAX_TENSE_GAP_DAYS = 183
+MAX_TENSE_GAP_DAYS = 240
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
 
@@ -206,7 +206,7 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
-    # A tense guess never sends a day more than half a year past the nearest one.
+    # A tense guess that puts a day more than eight months from the DCT gives way to the nearest.
     if chosen.granularity == "day" and gap(chosen) > MAX_TENSE_GAP_DAYS:
         return nearest
     return chosen
