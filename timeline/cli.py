@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,6 +18,29 @@ app = typer.Typer(
 
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
+
+
+@contextmanager
+def _exit_on_bad_input():
+    """Bad input ends the command with its message and exit code 2, never a traceback."""
+    try:
+        yield
+    except InputError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2)
+
+
+def _each(files, work) -> None:
+    """Run `work` on each file; a bad one is reported and the others go on. Exit 2 if any was bad."""
+    failed = 0
+    for path in files:
+        try:
+            work(path)
+        except InputError as exc:
+            _fail(str(exc))
+            failed += 1
+    if failed:
+        raise typer.Exit(2)
 
 
 def _date_option(value: Optional[str], option: str) -> Optional[dt.date]:
@@ -41,29 +65,19 @@ def build(
     """Build the timeline of each article: <stem>.csv and <stem>.png in --out."""
     from .pipeline import FIGURE_FORMATS, article_files, build_one
 
-    try:
+    with _exit_on_bad_input():
         date = _date_option(published, "--published")
         formats = tuple(f.strip().lower() for f in fmt.split(",") if f.strip())
-        bad = [f for f in formats if f not in FIGURE_FORMATS]
-        if bad or not formats:
+        if not formats or any(f not in FIGURE_FORMATS for f in formats):
             raise InputError(f"invalid --format {fmt!r}: choose from {', '.join(FIGURE_FORMATS)}")
         files = article_files(paths or [Path("seeds")])
-    except InputError as exc:
-        _fail(str(exc))
-        raise typer.Exit(2)
-    failed = 0
-    for path in files:
-        try:
-            built = build_one(path, out, date, formats, timelinejs)
-        except InputError as exc:
-            _fail(str(exc))
-            failed += 1
-            continue
-        tl = built.timeline
-        typer.echo(f"{path}: published {tl.article.published.isoformat()}, "
-                   f"{len(tl.events)} events -> {', '.join(map(str, built.written))}")
-    if failed:
-        raise typer.Exit(2)
+
+    def one(path: Path) -> None:
+        built = build_one(path, out, date, formats, timelinejs)
+        typer.echo(f"{path}: published {built.timeline.article.published.isoformat()}, "
+                   f"{len(built.timeline.events)} events -> {', '.join(map(str, built.written))}")
+
+    _each(files, one)
 
 
 @app.command()
@@ -78,26 +92,17 @@ def tag(
     from .pipeline import article_files, tag_file
     from .timeml import to_json_line, to_timeml
 
-    if fmt not in ("json", "timeml"):
-        _fail(f"invalid --format {fmt!r}: choose json or timeml")
-        raise typer.Exit(2)
-    try:
+    with _exit_on_bad_input():
+        if fmt not in ("json", "timeml"):
+            raise InputError(f"invalid --format {fmt!r}: choose json or timeml")
         date = _date_option(dct, "--dct")
         files = article_files(paths, (".tml", ".txt"))
-    except InputError as exc:
-        _fail(str(exc))
-        raise typer.Exit(2)
-    failed = 0
-    for path in files:
-        try:
-            article, timexes = tag_file(path, date)
-        except InputError as exc:
-            _fail(f"{exc}".replace("--published", "--dct"))
-            failed += 1
-            continue
+
+    def one(path: Path) -> None:
+        article, timexes = tag_file(path, date)
         typer.echo(to_json_line(article, timexes) if fmt == "json" else to_timeml(article, timexes))
-    if failed:
-        raise typer.Exit(2)
+
+    _each(files, one)
 
 
 @app.command("eval")
@@ -109,9 +114,6 @@ def evaluate(
     """Score the tagger on TimeML gold files the way TempEval-3 (Task A) does."""
     from .evaluate import evaluate as run, format_report
 
-    try:
+    with _exit_on_bad_input():
         report = run(gold)
-    except InputError as exc:
-        _fail(str(exc))
-        raise typer.Exit(2)
     typer.echo(format_report(report, show_errors))

@@ -114,15 +114,18 @@ def find_published(text: str) -> dt.date | None:
     return found.date if found else None
 
 
-def read_article(path: Path, published: dt.date | None = None) -> Article:
-    """Read an article: its text, title, publication date and body range."""
+def read_article(path: Path, published: dt.date | None = None,
+                 option: str = "--published") -> Article:
+    """Read an article: its text, title, publication date and body range.
+
+    `option` names the command-line option that supplies a missing date."""
     text = read_text(path)
     title = _first_line(text)
     dateline = _find_dateline(text)
     if published is None:
         if dateline is None:
             raise InputError(f"{path}: no publication date found in the article; "
-                             "pass --published YYYY-MM-DD")
+                             f"pass {option} YYYY-MM-DD")
         published = dateline.date
     return Article(source=str(path), text=text, published=published,
                    title=text[title[0]:title[1]] if title else "",

@@ -76,5 +76,5 @@ def tag_file(path: Path, dct: dt.date | None = None) -> tuple[Article, list[Time
         if dct is not None:
             article = Article(article.source, article.text, dct, article.title, article.body)
     else:
-        article = read_article(path, dct)
+        article = read_article(path, dct, option="--dct")
     return article, annotate(article.text, article.published)
