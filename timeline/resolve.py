@@ -14,6 +14,7 @@ UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q
                "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S",
                "weekend": "WE"}
 _TIME_UNITS = {"hour", "minute", "second"}
+GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
             "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -408,6 +409,16 @@ def _shift(job: _Job) -> Result | None:
 
 
 def _anaphoric(job: _Job) -> Result | None:
+    """"the following year", "later that day": a unit counted from the last date named."""
+    unit, rel = job.spec["unit"], job.spec.get("rel", 0)
+    anchor = job.anchor(GRANULARITY_ORDER, sentence_only=False)
+    if anchor is None or GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
+        return None          # nothing named before, or only something coarser than the unit
+    period = unit_period(anchor.period.start, unit, rel)
+    return "DATE", period_value(period), period, f"{unit} {rel:+d} from '{anchor.text}'"
+
+
+def _comparison(job: _Job) -> Result | None:
     unit = job.spec.get("unit")
     anchor = job.comparison_anchor()
     if anchor is not None and unit in (None, "period", anchor.period.granularity):
@@ -501,7 +512,8 @@ def _time(job: _Job) -> Result | None:
 
 
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
-    "date": _date, "relative": _relative, "shift": _shift, "anaphoric": _anaphoric,
+    "date": _date, "relative": _relative, "shift": _shift, "comparison": _comparison,
+    "anaphoric": _anaphoric,
     "duration": _duration, "set": _set, "fixed": _fixed, "time": _time,
 }
 
@@ -533,6 +545,6 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             anchors[-1] = out[-1]
         last_weekday = timex if "weekday" in job.spec and "month" not in job.spec else None
         out.append(timex)
-        if kind in ("date", "relative"):
+        if kind in ("date", "relative", "anaphoric"):
             anchors.append(timex)
     return out

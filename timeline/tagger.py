@@ -17,7 +17,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
-           "approx": ("approx", "approx"), "fraction": ("fraction", "fraction")}
+           "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
+           "before_after": ("rel", "before_after")}
 _INT_GROUPS = {"day": "day", "day2": "day2", "dd": "day", "mm": "month", "year": "year",
                "year2": "year2", "hour": "hour", "minute": "minute"}
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).parent / "en"
-KINDS = {"date", "relative", "shift", "duration", "set", "fixed", "time", "anaphoric"}
+KINDS = {"date", "relative", "shift", "duration", "set", "fixed", "time", "comparison", "anaphoric"}
 _MACRO = re.compile(r"\{(~?)([A-Za-z_]\w*)(?::(\w+))?\}")
 
 
