@@ -18,7 +18,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
            "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
-           "before_after": ("rel", "before_after")}
+           "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words")}
 _INT_GROUPS = {"day": "day", "day2": "day2", "dd": "day", "mm": "month", "year": "year",
                "year2": "year2", "hour": "hour", "minute": "minute"}
 
