@@ -55,7 +55,8 @@ def _alternation(words, case_sensitive: bool) -> str:
 
 
 def _spaces(pattern: str) -> str:
-    """Turn each literal space into \\s+, except inside [...] and look-behinds (fixed width)."""
+    """Turn each literal space into \\s+ (" ?" into \\s*), except inside [...] and
+    look-behinds, which need a fixed width."""
     out, stack, in_class, i = [], [], False, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -72,7 +73,9 @@ def _spaces(pattern: str) -> str:
         elif ch == ")" and stack:
             stack.pop()
         elif ch == " " and not any(stack):
-            ch = r"\s+"
+            optional = pattern.startswith("?", i + 1)     # " ?": no space or some
+            ch = r"\s*" if optional else r"\s+"
+            i += optional
         out.append(ch)
         i += 1
     return "".join(out)
