@@ -13,7 +13,7 @@ import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
 from timeline.render.axis import Panel, panels, ticks
-from timeline.render.png import layout, render, write_figures
+from timeline.render.png import LINES, layout, render, write_figures
 
 D = dt.date
 ARTICLE = Article("seeds/000_b8ae17975e8e1d93.txt", "text", D(2023, 11, 14),
@@ -190,3 +190,19 @@ def test_axis_ticks_name_the_year_once_and_at_new_years():
     assert sum("\n" in label for label in labels) == 2
     months = [text for _, text in ticks(Panel(start, start + 400, 0.3, 11.4))]
     assert months[:2] == ["Nov\n2023", "Dec"] and "Jan\n2024" in months
+
+
+def test_png_season_lines_are_dark_enough_on_white():
+    def luminance(hex_colour):
+        rgb = [int(hex_colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    assert 1.05 / (luminance(LINES["season"]) + 0.05) >= 3      # WCAG: graphics on white
+    tl = Timeline(ARTICLE, (event(D(2023, 6, 1), D(2023, 8, 31), "season", "A hot summer"),))
+    drawn = assert_clean(tl)
+    stems = [a for a in drawn.figure.artists if hasattr(a, "get_color")
+             and a.get_color() == LINES["season"]]
+    assert stems
+    assert drawn.marks[0].get_edgecolor()[:3] == pytest.approx(
+        tuple(int(LINES["season"][k:k + 2], 16) / 255 for k in (1, 3, 5)))

@@ -32,6 +32,8 @@ INK, GREY = "#222222", "#666666"
 COLOURS = {"time": "#000000", "day": "#0072B2", "week": "#56B4E9", "month": "#009E73",
            "quarter": "#E69F00", "season": "#F0E442", "year": "#CC79A7",
            "decade": "#999999", "century": "#999999", "span": "#D55E00"}   # Okabe-Ito
+# thin lines and edges: the season's yellow darkened to stand out on white
+LINES = {**COLOURS, "season": "#958D29"}
 RC = {"font.family": "DejaVu Sans", "svg.hashsalt": "timeline", "svg.fonttype": "path"}
 
 
@@ -200,7 +202,8 @@ def _draw_axis(fig, panel_list: list[Panel], marks: list[Mark], geo: Geometry) -
             else:
                 width = max(mark.days[1] - mark.days[0], 0.05 / panel.scale)
                 artists.append(ax.add_patch(Rectangle(
-                    (mark.days[0], mark.bar_y), width, Mark.BAR_H, color=colour, lw=0)))
+                    (mark.days[0], mark.bar_y), width, Mark.BAR_H, fc=colour,
+                    ec=LINES.get(mark.granularity, colour), lw=0.6)))
     _draw_breaks(fig, panel_list, geo.axis_y)
     return artists
 
@@ -225,7 +228,7 @@ def _draw_labels(fig, texts: list, slots: list[Slot], marks: list[Mark], geo: Ge
         text.set_multialignment(ha)
         fig.add_artist(_line(fig, [slot.stem.x] * 2,
                              [geo.axis_y + slot.stem.y0, geo.axis_y + slot.stem.y1],
-                             color=COLOURS.get(mark.granularity, INK), lw=0.8, zorder=-1))
+                             color=LINES.get(mark.granularity, INK), lw=0.8, zorder=-1))
 
 
 def _draw_published(fig, pub_x: float | None, tl: Timeline, geo: Geometry) -> None:
@@ -254,7 +257,7 @@ def _draw_footer(fig, tl: Timeline, events: list[Event]) -> None:
     grans = sorted({e.period.granularity for e in events}, key=list(COLOURS).index)
     handles = [Line2D([], [], ls="none", marker="o", ms=6, mfc=COLOURS[g], mec="white",
                       label=g) if Mark.is_point_granularity(g) else
-               Patch(color=COLOURS[g], label=g) for g in grans]
+               Patch(fc=COLOURS[g], ec=LINES[g], lw=0.6, label=g) for g in grans]
     if handles:
         fig.legend(handles=handles, loc="lower right", ncols=min(len(handles), 5),
                    frameon=False, fontsize=7.5, handlelength=1.2, columnspacing=1.2,
