@@ -1,4 +1,5 @@
-"""The timeline figure: size, no overlapping labels, determinism, edge cases, light import."""
+"""The timeline figure: size, no overlapping labels, determinism, edge cases, light import,
+the zoom on a dense window under an overview strip."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
-from timeline.render.axis import Panel, panels, ticks
+from timeline.render.axis import Mark, Panel, focus, panels, ticks
 from timeline.render.png import LINES, layout, render, write_figures
 
 D = dt.date
@@ -42,6 +43,23 @@ SEED = Timeline(ARTICLE, (
           "Korea continues to advance its nuclear and missile capability"),
 ))
 KOREAN_WAR = event(D(1950, 6, 25), D(1953, 7, 27), "span", "the Korean War")
+# shaped like the seed, elsewhere in time: a year-long span, six events in its last weeks
+SEED_LIKE = Timeline(Article("a.txt", "text", D(2020, 3, 2), "Headline"), (
+    event(D(2019, 3, 2), D(2020, 3, 2), "span", "The virus spread across the region"),
+    event(D(2020, 1, 20), desc="The first case was confirmed in the capital"),
+    event(D(2020, 2, 1), D(2020, 2, 29), "month", "Schools closed in three provinces"),
+    event(D(2020, 2, 10), D(2020, 2, 16), "week", "Hospitals reported a shortage of masks"),
+    event(D(2020, 2, 20), desc="The health minister resigned"),
+    event(D(2020, 2, 27), desc="Parliament passed an emergency law"),
+    event(D(2020, 3, 1), desc="Borders were closed to travellers"),
+))
+DECADE = Timeline(ARTICLE, (
+    event(D(2013, 1, 1), D(2023, 11, 14), "span", "Over the past decade, tensions rose"),
+    event(D(2020, 1, 1), D(2020, 12, 31), "year", "The pandemic closed the border"),
+    event(D(2023, 11, 1), desc="Talks collapsed"),
+    event(D(2023, 11, 8), desc="A missile was launched"),
+    event(D(2023, 11, 9), desc="A second missile was launched"),
+))
 
 
 def forty_events() -> Timeline:
@@ -80,8 +98,14 @@ def overlap(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
+def strips(drawn):
+    """The boxes of the overview strip's axes."""
+    return boxes(drawn, [ax for ax in drawn.figure.axes if ax.get_label() == "overview"])
+
+
 def assert_clean(tl: Timeline):
-    """Every event labelled; no two labels overlap; none covers a mark or leaves the figure."""
+    """Every event labelled; no two labels overlap; none covers a mark, the overview strip
+    or leaves the figure."""
     drawn = layout(tl)
     labels, marks = boxes(drawn, drawn.labels), boxes(drawn, drawn.marks)
     width, height = drawn.figure.canvas.get_width_height()
@@ -89,8 +113,17 @@ def assert_clean(tl: Timeline):
     for i, a in enumerate(labels):
         assert 0 <= a.x0 and a.x1 <= width and 0 <= a.y0 and a.y1 <= height
         assert not any(overlap(a, b) for b in labels[i + 1:]), drawn.labels[i].get_text()
-        assert not any(overlap(a, m) for m in marks), drawn.labels[i].get_text()
+        assert not any(overlap(a, m) for m in marks + strips(drawn)), drawn.labels[i].get_text()
     return drawn
+
+
+def days(e: Event) -> tuple[int, int]:
+    return e.period.start.toordinal(), e.period.end.toordinal() + 1
+
+
+def short(tl: Timeline) -> list[Event]:
+    """The point-like events: a month or less."""
+    return [e for e in tl.events if days(e)[1] - days(e)[0] <= 31]
 
 
 def test_png_is_at_least_1000_by_400():
@@ -119,7 +152,72 @@ def test_png_labels_have_date_then_text_on_at_most_two_lines():
 def test_png_far_apart_dates_break_the_axis_without_overlap():
     tl = Timeline(ARTICLE, SEED.events + (KOREAN_WAR,))
     drawn = assert_clean(tl)
-    assert len(drawn.figure.axes) == 2
+    assert len(drawn.panels) == len(drawn.overview) == 2
+    # the Korean War keeps its own panel; the year-long span's is zoomed on the autumn
+    assert drawn.panels[0] == drawn.overview[0]
+    assert drawn.panels[1].hi - drawn.panels[1].lo < drawn.overview[1].hi - drawn.overview[1].lo
+
+
+@pytest.mark.parametrize("tl", [SEED, SEED_LIKE], ids=["seed", "seed_like"])
+def test_png_long_span_and_dense_weeks_zoom_under_an_overview(tl):
+    drawn = assert_clean(tl)
+    (detail,), (whole,) = drawn.panels, drawn.overview
+    assert detail.hi - detail.lo < 0.25 * (whole.hi - whole.lo)
+    assert all(detail.lo <= days(e)[0] and days(e)[1] <= detail.hi for e in short(tl))
+    assert all(whole.lo <= days(e)[0] and days(e)[1] <= whole.hi for e in tl.events)
+    assert detail.shows(tl.article.published.toordinal())
+    assert min(t.get_fontsize() for t in drawn.labels) >= 9
+    # the overview strip sits above every label
+    assert all(label.y1 <= min(s.y0 for s in strips(drawn))
+               for label in boxes(drawn, drawn.labels))
+
+
+def test_png_span_running_off_the_zoomed_axis_states_its_full_dates():
+    drawn = layout(SEED)
+    texts = [t.get_text() for t in drawn.labels]
+    span = next(i for i, t in enumerate(texts) if t.startswith("14 Nov 2022 – 14 Nov 2023: "))
+    main = next(ax for ax in drawn.figure.axes if ax.get_label() == "main")
+    bar, axes = boxes(drawn, [drawn.marks[span], main])
+    assert bar.x0 == pytest.approx(axes.x0, abs=1)       # its arrowhead at the left edge
+    detail = drawn.panels[0]
+    mark = Mark.of(SEED.events[5], [detail])
+    assert mark.cut == (True, False) and mark.shown == (detail.lo, days(SEED.events[5])[1])
+
+
+def test_png_events_outside_the_zoomed_window_are_labelled_on_the_overview():
+    drawn = assert_clean(DECADE)
+    (year,) = [t for t in drawn.labels if t.get_text().startswith("2020: The pandemic")]
+    assert boxes(drawn, [year])[0].y0 >= max(s.y1 for s in strips(drawn))
+    (detail,) = drawn.panels
+    assert not detail.shows(D(2020, 12, 31).toordinal()) and detail.shows(D(2023, 11, 8).toordinal())
+
+
+def test_png_publication_day_outside_the_zoomed_window_is_marked_on_the_overview():
+    days_of_january = tuple(event(D(2023, 1, d), desc=f"Event of {d} January")
+                            for d in (3, 9, 10, 20, 28))
+    tl = Timeline(ARTICLE, (SEED.events[5],) + days_of_january)
+    drawn = assert_clean(tl)
+    assert not drawn.panels[0].shows(ARTICLE.published.toordinal())
+    assert "published 14 Nov 2023" in [t.get_text() for t in drawn.figure.texts]
+
+
+@pytest.mark.parametrize("tl", [forty_events(), Timeline(ARTICLE, (event(D(2023, 10, 7)),)),
+                                Timeline(ARTICLE, (SEED.events[5], SEED.events[6]))],
+                         ids=["no_long_period", "one_event", "one_short_event"])
+def test_png_no_overview_when_nothing_is_crowded(tl):
+    assert layout(tl).overview == ()
+
+
+def test_axis_focus_zooms_only_where_long_periods_alone_widen_a_panel():
+    published = D(2023, 11, 14)
+    fitted = panels(list(SEED.events), published, 11.4, 0.3)
+    (zoomed,) = focus(list(SEED.events), published, fitted)
+    assert zoomed.lo <= D(2023, 10, 1).toordinal() and zoomed.hi >= D(2023, 11, 15).toordinal()
+    assert zoomed.hi - zoomed.lo < 0.25 * (fitted[0].hi - fitted[0].lo)
+    assert (zoomed.left, zoomed.width) == (fitted[0].left, fitted[0].width)
+    spread = [event(D(2023, 1, 5)), event(D(2023, 11, 12)), SEED.events[5]]
+    fitted = panels(spread, published, 11.4, 0.3)
+    assert focus(spread, published, fitted) == fitted
 
 
 def test_png_renders_zero_events():

@@ -1,5 +1,5 @@
-"""Geometry of the timeline figure, free of matplotlib: axis panels, ticks, bar lanes and
-the greedy placement of labels.
+"""Geometry of the timeline figure, free of matplotlib: axis panels (and the zoom on a
+dense window), ticks, bar lanes and the greedy placement of labels.
 
 All lengths are inches: x from the figure's left edge, y from the date axis (positive
 up).  Days are proleptic Gregorian ordinals (date.toordinal()), as floats.
@@ -17,6 +17,8 @@ MAX_PANELS = 3          # the axis is cut at most twice
 PANEL_FLOOR = 0.18      # the least share of the width a panel gets
 BREAK_GAP = 0.35        # room between two panels
 MIN_PAD_DAYS = 10       # padding on each side of a panel's events
+SHORT_DAYS = 31         # the longest period that counts as point-like (a month)
+FOCUS_SHARE = 0.25      # zoom on the point-like events when they fill less of a panel
 TICK_SPACING = 0.7      # least room between two ticks
 TICK_BAND = 0.45        # below the axis, kept for tick labels
 MARKER_R = 0.06
@@ -53,7 +55,8 @@ class Panel:
 
 @dataclass
 class Mark:
-    """An event on the axis: a marker for a day, a bar (in a lane) for a longer period."""
+    """An event on the axis: a marker for a day, a bar (in a lane) for a longer period,
+    drawn at `scale` (1 on the labelled axis, less on the overview strip)."""
 
     BAR_BASE: ClassVar[float] = 0.12
     BAR_H: ClassVar[float] = 0.1
@@ -63,6 +66,7 @@ class Mark:
     panel: Panel
     days: tuple[float, float]     # first day, day after the last
     point: bool
+    scale: float = 1.0
     lane: int = 0
 
     @staticmethod
@@ -70,16 +74,29 @@ class Mark:
         return granularity in POINTS
 
     @classmethod
-    def of(cls, event: Event, panels: list[Panel]) -> Mark:
-        start, end = event.period.start.toordinal(), event.period.end.toordinal() + 1
-        panel = next(p for p in panels if p.shows(start) and p.shows(end))
+    def of(cls, event: Event, panels: list[Panel], scale: float = 1.0) -> Mark | None:
+        """The mark on the panel that shows (some of) the event; None if none does."""
+        start, end = _days(event)
+        panel = next((p for p in panels if p.lo < end and start < p.hi), None)
+        if panel is None:
+            return None
         point = cls.is_point_granularity(event.period.granularity) or end - start == 1
-        return cls(event.period.granularity, panel, (start, end), point)
+        return cls(event.period.granularity, panel, (start, end), point, scale)
+
+    @property
+    def shown(self) -> tuple[float, float]:
+        """The days drawn: the period cut to the panel."""
+        return max(self.days[0], self.panel.lo), min(self.days[1], self.panel.hi)
+
+    @property
+    def cut(self) -> tuple[bool, bool]:
+        """Whether the period runs off the panel's left and right edges."""
+        return self.days[0] < self.panel.lo, self.days[1] > self.panel.hi
 
     @property
     def day(self) -> float:
-        """The middle of the period, in days."""
-        return (self.days[0] + self.days[1]) / 2
+        """The middle of the part shown, in days."""
+        return sum(self.shown) / 2
 
     @property
     def x(self) -> float:
@@ -91,16 +108,20 @@ class Mark:
         """Where a label's stem may meet the mark: a marker, or along a bar."""
         if self.point:
             return (self.x,)
-        x0, x1 = self.panel.x(self.days[0]), self.panel.x(self.days[1])
+        x0, x1 = map(self.panel.x, self.shown)
         return tuple(x0 + f * (x1 - x0) for f in (0.5, 0.3, 0.7))
 
     @property
     def bar_y(self) -> float:
-        return self.BAR_BASE + self.lane * (self.BAR_H + self.BAR_GAP)
+        return self.scale * (self.BAR_BASE + self.lane * (self.BAR_H + self.BAR_GAP))
+
+    @property
+    def bar_h(self) -> float:
+        return self.scale * self.BAR_H
 
     def stem_foot(self, side: int) -> float:
         """Where the stem leaves the mark, for a label above (1) or below (-1)."""
-        return side * MARKER_R if self.point else self.bar_y + self.BAR_H
+        return side * MARKER_R * self.scale if self.point else self.bar_y + self.bar_h
 
     @property
     def sides(self) -> tuple[int, ...]:
@@ -164,10 +185,15 @@ class Slot:
     level: int                    # 1 nearest the axis
 
 
+def _days(event: Event) -> tuple[int, int]:
+    """The event's first day and the day after its last, as ordinals."""
+    return event.period.start.toordinal(), event.period.end.toordinal() + 1
+
+
 def panels(events: list[Event], published: dt.date, width: float, left: float) -> list[Panel]:
     """Axis panels covering the events and the publication day, cut at large gaps."""
-    runs = _runs([(e.period.start.toordinal(), e.period.end.toordinal() + 1, 1)
-                  for e in events] + [(published.toordinal(), published.toordinal() + 1, 0)])
+    runs = _runs([(*_days(e), 1) for e in events]
+                 + [(published.toordinal(), published.toordinal() + 1, 0)])
     groups = [runs]
     while len(groups) < MAX_PANELS:
         cuts = [(gap, g, i) for g, group in enumerate(groups)
@@ -181,11 +207,45 @@ def panels(events: list[Event], published: dt.date, width: float, left: float) -
     usable = width - BREAK_GAP * (len(groups) - 1)
     result, x = [], left
     for group, share in zip(groups, shares):
-        lo, hi = group[0][0], group[-1][1]
-        pad = max(0.05 * (hi - lo), MIN_PAD_DAYS)
-        result.append(Panel(lo - pad, hi + pad, x, usable * share / sum(shares)))
+        lo, hi = _padded(group[0][0], group[-1][1])
+        result.append(Panel(lo, hi, x, usable * share / sum(shares)))
         x += result[-1].width + BREAK_GAP
     return result
+
+
+def _padded(lo: float, hi: float) -> tuple[float, float]:
+    """lo..hi with room on each side: 5% of the stretch, at least MIN_PAD_DAYS."""
+    pad = max(0.05 * (hi - lo), MIN_PAD_DAYS)
+    return lo - pad, hi + pad
+
+
+def focus(events: list[Event], published: dt.date, fitted: list[Panel]) -> list[Panel]:
+    """The panels, each zoomed on its point-like events where long periods alone widen it.
+
+    A panel is zoomed when two or more of its events last at most a month, some last
+    longer, and the window around the short ones (padded as a panel is) takes less than
+    FOCUS_SHARE of the panel.  The window takes in the publication day too when it can.
+    Longer periods show in it only in part, or not at all.
+    """
+    pub = (published.toordinal(), published.toordinal() + 1)
+    result = []
+    for panel in fitted:
+        periods = [_days(e) for e in events if panel.shows(_days(e)[0])]
+        short = [p for p in periods if p[1] - p[0] <= SHORT_DAYS]
+        zoomed = None
+        if 2 <= len(short) < len(periods):
+            tries = ([short + [pub]] if panel.shows(pub[0]) else []) + [short]
+            zoomed = next(filter(None, (_window(panel, points) for points in tries)), None)
+        result.append(zoomed or panel)
+    return result
+
+
+def _window(panel: Panel, points: list[tuple[int, int]]) -> Panel | None:
+    """The panel zoomed on `points`, if that is narrow enough to be worth it."""
+    lo, hi = _padded(min(p[0] for p in points), max(p[1] for p in points))
+    if hi - lo >= FOCUS_SHARE * (panel.hi - panel.lo):
+        return None
+    return Panel(lo, hi, panel.left, panel.width)
 
 
 def _runs(intervals: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -258,13 +318,13 @@ def _tick_label(day: dt.date, unit: str, with_year: bool) -> str:
 def assign_lanes(marks: list[Mark]) -> float:
     """Stack overlapping bars in lanes; return the top of the bar band above the axis."""
     ends: list[float] = []
-    for mark in sorted((m for m in marks if not m.point), key=lambda m: m.days):
-        x0 = mark.panel.x(mark.days[0])
+    bars = sorted((m for m in marks if not m.point), key=lambda m: m.days)
+    for mark in bars:
+        x0, x1 = map(mark.panel.x, mark.shown)
         mark.lane = next((k for k, end in enumerate(ends) if end + 0.04 < x0), len(ends))
-        ends[mark.lane:mark.lane + 1] = [mark.panel.x(mark.days[1])]
-    if not ends:
-        return MARKER_R + 0.03
-    return Mark.BAR_BASE + len(ends) * (Mark.BAR_H + Mark.BAR_GAP)
+        ends[mark.lane:mark.lane + 1] = [x1]
+    return max((m.bar_y + m.bar_h + m.scale * Mark.BAR_GAP for m in bars),
+               default=MARKER_R + 0.03)
 
 
 class Rows(NamedTuple):
