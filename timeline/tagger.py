@@ -107,7 +107,7 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
     return tuple(sorted(spec.items()))
 
 
-WINDOW = 32   # characters around a trigger word that a match may reach
+WINDOW = 24   # characters around a trigger word that a match may reach ("the early part of the ")
 
 
 def _windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:

@@ -140,7 +140,10 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
 # Words too common to be worth a look on their own: every rule that uses them also
 # needs a rarer word or a digit ("a year", "the past year", "in May").
 _COMMON = {"a", "an", "the", "of", "in", "on", "at", "by", "to", "for", "and", "or", "this",
-           "that", "with", "from", "some", "under", "over", "more", "most", "less", "than"}
+           "that", "with", "from", "some", "under", "over", "more", "most", "less", "than",
+           "about", "after", "before", "so", "just", "back", "many", "these", "long", "old",
+           "each", "every", "until", "early", "late", "mid", "last", "next", "earlier",
+           "later", "new", "same", "full", "near", "end", "part", "few", "several", "ap"}
 
 
 def _without_lookarounds(pattern: str) -> str:
