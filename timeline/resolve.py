@@ -19,7 +19,7 @@ _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
             "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
-                     r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due to|to be held|"
+                     r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due (?:to|in|on|by)|to be held|"
                      r"would|upcoming|intends? to|set to)\b", re.I)
 # A lower-case -ed word, unless a form of "be" makes it a participle ("will be named"):
 # "United" is no verb, and the auxiliary carries the tense.
