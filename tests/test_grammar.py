@@ -86,3 +86,10 @@ def test_grammar_trigger_windows_change_nothing(monkeypatch):
     windowed = [tag(t) for t in texts]
     monkeypatch.setattr(tagger, "_windows", lambda text, grammar: [(0, len(text))])
     assert [tag(t) for t in texts] == windowed
+
+
+def test_grammar_expressions_never_cross_a_blank_line():
+    text = "Storm hits coast\n\nMarch 3, 2024 5:02 PM ET\n\nOn Sunday, a storm hit the coast."
+    texts = [m.text for m in tag(text)]
+    assert "Sunday" in texts
+    assert all("\n\n" not in t for t in texts)

@@ -18,16 +18,26 @@ GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
             "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# The present tense of a scheduled event reads as future in news: "Parliament meets on
+# Monday", "the sale starts at 9 a.m. Tuesday".
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
                      r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due (?:to|in|on|by)|to be held|"
-                     r"would|upcoming|intends? to|set to)\b", re.I)
+                     r"would|upcoming|intends? to|set to|"
+                     r"(?:starts|begins|opens|closes|ends|resumes|meets|announces|publishes|releases|"
+                     r"hosts|plays|faces|turns|goes on sale|takes effect|takes place|kicks off))\b", re.I)
 # A lower-case -ed word, unless a form of "be" makes it a participle ("will be named"):
-# "United" is no verb, and the auxiliary carries the tense.
-_PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|ago|last|earlier|told|has been|"
-                   r"have been)|(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
+# "United" is no verb, and the auxiliary carries the tense. Common irregular pasts
+# too, but not those spelt like their present (cut, hit, put, set).
+_PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|told|has been|have been)|"
+                   r"(?:rose|fell|won|lost|spoke|went|came|took|made|began|met|saw|gave|left|ran|"
+                   r"got|held|led|paid|sent|sold|stood|struck|thought|wrote|grew|drew|knew|found|"
+                   r"brought|bought|fought|caught|built|became|broke|chose|drove|flew|froze|hid|"
+                   r"kept|meant|rode|rang|sank|shot|sang|slept|stole|swore|swept|threw|woke|wore|"
+                   r"withdrew|struck|spent|sought|taught|understood|arose|forgot|overtook)|"
+                   r"(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
 # A deadline looks ahead whatever the verb: "until mid-November", "by February".
 _DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
-MAX_TENSE_GAP_DAYS = 240
+MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
 
@@ -142,10 +152,12 @@ def holiday_date(year: int, rule: str) -> dt.date:
     if rule == "11-2-election":          # the Tuesday after the first Monday of November
         first_monday = _nth_weekday(year, 11, 1, 1)
         return first_monday + dt.timedelta(days=1)
+    rule, _, days_after = rule.partition("+")
     parts = rule.split("-", 2)
     if len(parts) == 2:
         return dt.date(year, int(parts[0]), int(parts[1]))
-    return _nth_weekday(year, int(parts[0]), int(parts[1]), int(parts[2]))
+    nth = _nth_weekday(year, int(parts[0]), int(parts[1]), int(parts[2]))
+    return nth + dt.timedelta(days=int(days_after or 0))
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -187,7 +199,7 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT; unknown, or a day picked by tense more than
+    before the DCT; unknown, or a day or month picked by tense more than
     MAX_TENSE_GAP_DAYS away: the one nearest to the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
@@ -207,8 +219,9 @@ def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> 
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
-    # A tense guess that puts a day more than eight months from the DCT gives way to the nearest.
-    if chosen.granularity == "day" and gap(chosen) > MAX_TENSE_GAP_DAYS:
+    # A tense guess that puts a day or month more than ten months from the DCT gives way
+    # to the nearest reading.
+    if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS:
         return nearest
     return chosen
 
@@ -263,6 +276,8 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct - dt.timedelta(days=back or 7), "'last': the one before the DCT"
     elif rel == 1:
         day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
+    elif rel == 0:
+        day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
     else:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).parent / "en"
 KINDS = {"date", "relative", "shift", "duration", "set", "fixed", "time", "comparison", "anaphoric"}
+# Whitespace inside an expression: any run, but never a blank line (a paragraph break).
+SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _MACRO = re.compile(r"\{(~?)([A-Za-z_]\w*)(?::(\w+))?\}")
 
 
@@ -44,7 +46,7 @@ def _alternation(words, case_sensitive: bool) -> str:
             forms.append(word)
     alts = []
     for form in forms:
-        piece = r"\s+".join(re.escape(part) for part in form.split())
+        piece = SPACE.join(re.escape(part) for part in form.split())
         # An abbreviation's full stop may end the sentence too; a word needs a boundary.
         alts.append(piece if form.endswith(".") else piece + r"(?![\w])")
     body = "|".join(alts)
@@ -55,8 +57,8 @@ def _alternation(words, case_sensitive: bool) -> str:
 
 
 def _spaces(pattern: str) -> str:
-    """Turn each literal space into \\s+ (" ?" into \\s*), except inside [...] and
-    look-behinds, which need a fixed width."""
+    """Turn each literal space into SPACE (" ?" into an optional SPACE), except inside
+    [...] and look-behinds, which need a fixed width."""
     out, stack, in_class, i = [], [], False, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -74,7 +76,7 @@ def _spaces(pattern: str) -> str:
             stack.pop()
         elif ch == " " and not any(stack):
             optional = pattern.startswith("?", i + 1)     # " ?": no space or some
-            ch = r"\s*" if optional else r"\s+"
+            ch = f"(?:{SPACE})?" if optional else SPACE
             i += optional
         out.append(ch)
         i += 1
