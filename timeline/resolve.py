@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from .models import Mention, Period, Timex
@@ -517,13 +518,39 @@ def _time(job: _Job) -> Result | None:
         hour = 0
     if hour > 23:
         return None
-    day = job.dct
-    near = job.previous[-1] if job.previous else None
     if "weekday" in s:
-        day = _weekday_date(job)[0]
-    elif near and near.period and near.period.granularity == "day" and 0 <= job.mention.start - near.end <= 20:
-        day = near.period.start
-    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", Period(day, day, "time"), "clock time on the day it names"
+        day, why = _weekday_date(job)[0], "clock time on the weekday it names"
+    else:
+        day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
+    return "TIME", _clock_value(day, f"{hour:02d}:{minute:02d}"), Period(day, day, "time"), why
+
+
+CLOCK_ON_DCT = "clock time, on the publication date"
+CLOCK_NEAR_CHARS = 40
+
+
+def _clock_value(day: dt.date, clock: str) -> str:
+    return f"{day.isoformat()}T{clock}"
+
+
+def _attach_clock_times(out: list[Timex], text: str) -> None:
+    """"5pm on 30 June", "at 2pm" after "Sunday afternoon": a clock time belongs to the
+    day named closest to it in its sentence (within CLOCK_NEAR_CHARS), not to the DCT."""
+    days = [t for t in out if t.period and t.period.granularity in ("day", "time")
+            and not t.anchor.endswith(CLOCK_ON_DCT)]
+    for i, timex in enumerate(out):
+        if not timex.anchor.endswith(CLOCK_ON_DCT) or not days:
+            continue
+        left, right = sentence_bounds(text, timex.start, timex.end)
+
+        def gap(t: Timex) -> int:
+            return t.start - timex.end if t.start >= timex.end else timex.start - t.end
+        near = min((t for t in days if left <= t.start and t.end <= right), key=gap, default=None)
+        if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
+            day = near.period.start
+            out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
+                             period=Period(day, day, "time"),
+                             anchor=f"{timex.anchor.split(';')[0]}; clock time on the day named beside it")
 
 
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
@@ -562,4 +589,5 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         out.append(timex)
         if kind in ("date", "relative", "anaphoric"):
             anchors.append(timex)
+    _attach_clock_times(out, text)
     return out
