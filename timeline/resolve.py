@@ -172,9 +172,10 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 
 # ---------------------------------------------------------------- tense
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end): a cheap splitter, good enough for tense."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+    """The sentence around [start, end), at most 400 characters each side: a cheap
+    splitter, good enough for tense."""
+    left = max(0, start - 400)
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
     m = _SENTENCE_END.search(text, end, end + 400)
     return left, (m.start() + 1 if m else min(len(text), end + 400))

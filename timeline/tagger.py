@@ -144,12 +144,15 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
                 if match.end() > match.start():
                     candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
-    taken = [m.span() for _, regex, _ in grammar.negatives for m in regex.finditer(text)]
+    taken = bytearray(len(text))        # 1 where a negative rule or a mention has matched
+    for _, regex, _ in grammar.negatives:
+        for m in regex.finditer(text):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     mentions = []
     for _, _, match, rule in candidates:
         start, end = match.span()
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) != -1:
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         mentions.append(Mention(start, end, match.group(), rule.name, _spec(grammar, rule, match)))
     return sorted(mentions, key=lambda m: m.start)

@@ -178,4 +178,4 @@ def _trigger(lexicon: dict[str, dict], rules_doc: dict) -> re.Pattern:
         words |= {w.lower() for w in re.findall(r"[A-Za-z]+", literal)}
     words = {w for w in words - _COMMON if len(w) > 1}
     alternation = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d|(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"\d+|(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
