@@ -119,6 +119,29 @@ def test_cli_build_one_bad_file_does_not_stop_the_others(tmp_path):
     assert (tmp_path / "out" / f"{SEED.stem}.csv").exists()
 
 
+def test_cli_build_out_is_a_file(tmp_path):
+    target = tmp_path / "afile"
+    target.write_text("keep me", "utf-8")
+    result = invoke("build", SEED, "--out", target)
+    assert result.exit_code == 2 and "not a folder" in result.output
+    assert target.read_text("utf-8") == "keep me"
+
+
+def test_cli_build_unwritable_output_leaves_nothing(tmp_path):
+    out = tmp_path / "out"
+    (out / f"{SEED.stem}.png").mkdir(parents=True)      # a folder where the PNG should go
+    result = invoke("build", SEED, "--out", out)
+    assert result.exit_code == 2 and "cannot write" in result.output
+    assert "Traceback" not in result.output
+    assert not (out / f"{SEED.stem}.csv").exists()
+
+
+def test_cli_build_without_paths_needs_seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("build")
+    assert result.exit_code == 2 and "seeds/" in result.output
+
+
 def test_cli_build_rejects_unknown_figure_format(tmp_path):
     result = invoke("build", SEED, "--format", "gif", "--out", tmp_path)
     assert result.exit_code == 2 and "--format" in result.output

@@ -53,12 +53,14 @@ def _date_option(value: Optional[str], option: str) -> Optional[dt.date]:
 def build(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Article files (UTF-8 text) or folders of .txt files. Default: seeds/.",
-        show_default=False)] = None,
+        metavar="ARTICLES", show_default=False)] = None,
     published: Annotated[Optional[str], typer.Option(
-        help="Publication date YYYY-MM-DD, for articles whose header has none "
-             "(overrides the header).", show_default=False)] = None,
-    out: Annotated[Path, typer.Option(help="Folder for the CSV and figure files.")] = Path("outputs"),
-    fmt: Annotated[str, typer.Option("--format", help="Figure formats, comma-separated: png, svg.")] = "png",
+        help="Publication date, for articles whose header has none "
+             "(overrides the header).", metavar="YYYY-MM-DD", show_default=False)] = None,
+    out: Annotated[Path, typer.Option(
+        help="Folder for the CSV and figure files.", metavar="DIR")] = Path("outputs"),
+    fmt: Annotated[str, typer.Option("--format", help="Figure formats, comma-separated: png, svg.",
+                                     metavar="png,svg")] = "png",
     timelinejs: Annotated[bool, typer.Option(
         "--timelinejs", help="Also write <stem>-timelinejs.csv for Knight Lab TimelineJS.")] = False,
 ) -> None:
@@ -70,12 +72,17 @@ def build(
         formats = tuple(f.strip().lower() for f in fmt.split(",") if f.strip())
         if not formats or any(f not in FIGURE_FORMATS for f in formats):
             raise InputError(f"invalid --format {fmt!r}: choose from {', '.join(FIGURE_FORMATS)}")
+        if out.exists() and not out.is_dir():
+            raise InputError(f"--out {out}: is a file, not a folder")
+        if not paths and not Path("seeds").is_dir():
+            raise InputError("no articles given and no seeds/ folder here: name the files to build")
         files = article_files(paths or [Path("seeds")])
 
     def one(path: Path) -> None:
         built = build_one(path, out, date, formats, timelinejs)
+        events = len(built.timeline.events)
         typer.echo(f"{path}: published {built.timeline.article.published.isoformat()}, "
-                   f"{len(built.timeline.events)} events -> {', '.join(map(str, built.written))}")
+                   f"{events} event{'s' * (events != 1)} -> {', '.join(map(str, built.written))}")
 
     _each(files, one)
 
@@ -83,10 +90,13 @@ def build(
 @app.command()
 def tag(
     paths: Annotated[list[Path], typer.Argument(
-        help="TempEval-3 .tml files (DCT + TEXT) or text articles; folders stand for their files.")],
+        help="TempEval-3 .tml files (DCT + TEXT) or text articles; folders stand for their files.",
+        metavar="FILES")],
     dct: Annotated[Optional[str], typer.Option(
-        help="Publication date YYYY-MM-DD (overrides the file's own).", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", help="json (JSON Lines, one object per file) or timeml.")] = "json",
+        help="Publication date (overrides the file's own).", metavar="YYYY-MM-DD",
+        show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json (JSON Lines, one object per file) or timeml.",
+                                     metavar="json|timeml")] = "json",
 ) -> None:
     """Tag and resolve the temporal expressions of each file (TIMEX3 values)."""
     from .pipeline import article_files, tag_file
@@ -107,7 +117,7 @@ def tag(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="TimeML gold files or folders of them.")],
+    gold: Annotated[list[Path], typer.Argument(help="TimeML gold files or folders of them.", metavar="GOLD")],
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List misses, extras and wrong values, grouped by rule.")] = False,
 ) -> None:

@@ -46,17 +46,27 @@ class Built:
 
 def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",),
                   timelinejs: bool = False) -> tuple[Path, ...]:
-    """Write <stem>.csv, the figures and optionally <stem>-timelinejs.csv, each atomically."""
+    """Write <stem>.csv, the figures and optionally <stem>-timelinejs.csv, each atomically.
+
+    If any of them cannot be written, none is left behind for this article."""
     from .render import csv, png
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     stem = Path(tl.article.source).stem
-    written = [out_dir / f"{stem}.csv"]
-    csv.write_csv(tl, written[0])
+    files = {out_dir / f"{stem}.csv": lambda p: csv.write_csv(tl, p)}
     if timelinejs:
-        written.append(out_dir / f"{stem}-timelinejs.csv")
-        csv.write_timelinejs(tl, written[-1])
-    written += png.write_figures(tl, out_dir / stem, formats)
+        files[out_dir / f"{stem}-timelinejs.csv"] = lambda p: csv.write_timelinejs(tl, p)
+    written: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for path, write in files.items():
+            write(path)
+            written.append(path)
+        written += png.write_figures(tl, out_dir / stem, formats)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise InputError(f"{tl.article.source}: cannot write its files in {out_dir} "
+                         f"({exc.strerror})") from None
     return tuple(written)
 
 
