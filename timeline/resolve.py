@@ -3,229 +3,17 @@ calendar periods, following the news policy of product.md: tense-aware weekdays 
 day-months, granularity kept, spans ending at the publication date, vague stays vague."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
 from .models import Mention, Period, Timex
+from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
+                      month_period, period_value, quarter_period, season_period, shift_date,
+                      unit_period, year_period)
+from .tense import pick, sentence_bounds, tense
 
-UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q",
-               "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S",
-               "weekend": "WE"}
-_TIME_UNITS = {"hour", "minute", "second"}
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
-_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
-            "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-# The present tense of a scheduled event reads as future in news: "Parliament meets on
-# Monday", "the sale starts at 9 a.m. Tuesday".
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
-                     r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due (?:to|in|on|by)|to be held|"
-                     r"would|upcoming|intends? to|set to|"
-                     r"(?:starts|begins|opens|closes|ends|resumes|meets|announces|publishes|releases|"
-                     r"hosts|plays|faces|turns|goes on sale|takes effect|takes place|kicks off))\b", re.I)
-# A lower-case -ed word, unless a form of "be" makes it a participle ("will be named"):
-# "United" is no verb, and the auxiliary carries the tense. Common irregular pasts
-# too, but not those spelt like their present (cut, hit, put, set).
-_PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|told|has been|have been)|"
-                   r"(?:rose|fell|won|lost|spoke|went|came|took|made|began|met|saw|gave|left|ran|"
-                   r"got|held|led|paid|sent|sold|stood|struck|thought|wrote|grew|drew|knew|found|"
-                   r"brought|bought|fought|caught|built|became|broke|chose|drove|flew|froze|hid|"
-                   r"kept|meant|rode|rang|sank|shot|sang|slept|stole|swore|swept|threw|woke|wore|"
-                   r"withdrew|struck|spent|sought|taught|understood|arose|forgot|overtook)|"
-                   r"(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
-# A deadline looks ahead whatever the verb: "until mid-November", "by February".
-_DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
-MAX_TENSE_GAP_DAYS = 300
-REPORTING_LAG_DAYS = 92
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
-
-
-# ---------------------------------------------------------------- calendar helpers
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the target month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _month_period(year: int, month: int) -> Period:
-    last = calendar.monthrange(year, month)[1]
-    return Period(dt.date(year, month, 1), dt.date(year, month, last), "month")
-
-
-def _quarter_period(year: int, quarter: int) -> Period:
-    start = dt.date(year, 3 * quarter - 2, 1)
-    return Period(start, add_months(start, 3) - dt.timedelta(days=1), "quarter")
-
-
-def _season_period(year: int, season: str) -> Period:
-    start = dt.date(year, _SEASON_START[season], 1)
-    return Period(start, add_months(start, 3) - dt.timedelta(days=1), "season")
-
-
-def _week_period(day: dt.date) -> Period:
-    monday = day - dt.timedelta(days=day.weekday())
-    return Period(monday, monday + dt.timedelta(days=6), "week")
-
-
-def _year_period(year: int) -> Period:
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-
-
-def _day_period(day: dt.date) -> Period:
-    return Period(day, day, "day")
-
-
-def period_value(period: Period) -> str:
-    """The ISO-TimeML value of a calendar period."""
-    start, g = period.start, period.granularity
-    if g == "day":
-        return start.isoformat()
-    if g == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if g == "month":
-        return f"{start.year}-{start.month:02d}"
-    if g == "quarter":
-        return f"{start.year}-Q{(start.month + 2) // 3}"
-    if g == "season":
-        return f"{start.year}-{next(k for k, v in _SEASON_START.items() if v == start.month)}"
-    if g == "year":
-        return str(start.year)
-    if g == "decade":
-        return str(start.year // 10)
-    if g == "century":
-        return str(start.year // 100)
-    raise ValueError(f"no value for granularity {g}")
-
-
-def unit_period(day: dt.date, unit: str, offset: int = 0) -> Period:
-    """The period of `unit` containing `day`, moved by `offset` units."""
-    if unit == "day":
-        return _day_period(day + dt.timedelta(days=offset))
-    if unit == "week":
-        return _week_period(day + dt.timedelta(weeks=offset))
-    if unit == "month":
-        moved = add_months(day, offset)
-        return _month_period(moved.year, moved.month)
-    if unit == "quarter":
-        moved = add_months(day, 3 * offset)
-        return _quarter_period(moved.year, (moved.month + 2) // 3)
-    if unit == "year":
-        return _year_period(day.year + offset)
-    if unit == "decade":
-        start = (day.year // 10 + offset) * 10
-        return Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
-    if unit == "century":
-        start = (day.year // 100 + offset) * 100
-        return Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
-    raise ValueError(f"no period for unit {unit}")
-
-
-def shift_date(day: dt.date, unit: str, amount: int) -> dt.date:
-    if unit in ("day", "week"):
-        return day + dt.timedelta(days=amount * (7 if unit == "week" else 1))
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-    return add_months(day, amount * months)
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday in the Gregorian calendar (the Meeus/Jones/Butcher computus)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def holiday_date(year: int, rule: str) -> dt.date:
-    """The date of a holiday in `year` from its lexicon rule (see lexicon.toml)."""
-    if rule.startswith("easter"):
-        return easter(year) + dt.timedelta(days=int(rule[6:]))
-    if rule == "11-2-election":          # the Tuesday after the first Monday of November
-        first_monday = _nth_weekday(year, 11, 1, 1)
-        return first_monday + dt.timedelta(days=1)
-    rule, _, days_after = rule.partition("+")
-    parts = rule.split("-", 2)
-    if len(parts) == 2:
-        return dt.date(year, int(parts[0]), int(parts[1]))
-    nth = _nth_weekday(year, int(parts[0]), int(parts[1]), int(parts[2]))
-    return nth + dt.timedelta(days=int(days_after or 0))
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    """The nth `weekday` (1 = Monday) of a month; nth -1 is the last."""
-    if nth > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return last - dt.timedelta(days=(last.weekday() - (weekday - 1)) % 7)
-
-
-# ---------------------------------------------------------------- tense
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), at most 400 characters each side: a cheap
-    splitter, good enough for tense."""
-    left = max(0, start - 400)
-    for m in _SENTENCE_END.finditer(text, left, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end, end + 400)
-    return left, (m.start() + 1 if m else min(len(text), end + 400))
-
-
-def tense(text: str, start: int, end: int) -> str:
-    """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence."""
-    if _DEADLINE.search(text, max(0, start - 8), start):
-        return "future"
-    left, right = sentence_bounds(text, start, end)
-    best = None
-    for kind, regex in (("future", _FUTURE), ("past", _PAST)):
-        for m in regex.finditer(text, left, right):
-            if start <= m.start() < end:
-                continue                     # the expression's own words ("last")
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else "unknown"
-
-
-def _pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> Period | None:
-    """Choose the occurrence of a yearless period by tense.
-
-    past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT; unknown, or a day or month picked by tense more than
-    MAX_TENSE_GAP_DAYS away: the one nearest to the DCT.
-    """
-    options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
-    if not options:
-        return None
-
-    def gap(p: Period) -> int:
-        return 0 if p.start <= dct <= p.end else min(abs((p.start - dct).days), abs((p.end - dct).days))
-    nearest = min(options, key=gap)
-    if how == "past":
-        started = [p for p in options if p.start <= dct]
-        chosen = started[-1] if started else options[0]
-    elif how == "future":
-        # A quarter is still reported on (in the future tense) for a season after it ends.
-        lag = dt.timedelta(days=REPORTING_LAG_DAYS if options[0].granularity == "quarter" else 0)
-        ahead = [p for p in options if p.end + lag >= dct]
-        chosen = ahead[0] if ahead else options[-1]
-    else:
-        return nearest
-    # A tense guess that puts a day or month more than ten months from the DCT gives way
-    # to the nearest reading.
-    if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS:
-        return nearest
-    return chosen
 
 
 # ---------------------------------------------------------------- one kind each
@@ -265,7 +53,7 @@ Result = tuple[str, str, Period | None, str]   # type, value, period, why
 
 def _weekday(job: _Job) -> Result:
     day, why = _weekday_date(job)
-    return _with_part(job, _day_period(day), why)
+    return _with_part(job, day_period(day), why)
 
 
 def _weekday_date(job: _Job) -> tuple[dt.date, str]:
@@ -311,7 +99,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             return (this if this.start > job.dct else make(job.dct.year + 1)), "'next': the first after the DCT"
         return this, "'this': the DCT's year"
     how = job.tense if (fine or job.tense == "future") else "past"
-    return _pick(job.dct, make, how), f"year by tense ({how})"
+    return pick(job.dct, make, how), f"year by tense ({how})"
 
 
 def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
@@ -334,25 +122,25 @@ def _date(job: _Job) -> Result | None:
     if "weekday" in s and "month" not in s:
         return _weekday(job)
     if "holiday" in s:
-        make, fine = _safe(lambda y: _day_period(holiday_date(y, s["holiday"]))), True
+        make, fine = _safe(lambda y: day_period(holiday_date(y, s["holiday"]))), True
     elif "month" in s and "day" in s:
-        make, fine = _safe(lambda y: _day_period(dt.date(y, s["month"], s["day"]))), True
+        make, fine = _safe(lambda y: day_period(dt.date(y, s["month"], s["day"]))), True
     elif "month" in s:
-        make, fine = _safe(lambda y: _month_period(y, s["month"])), True
+        make, fine = _safe(lambda y: month_period(y, s["month"])), True
     elif "quarter" in s or s.get("unit") == "quarter":
         quarter = s.get("quarter") or _compared_quarter(job)
         quarter = 4 if quarter == -1 else quarter
         if not 1 <= quarter <= 4:
             return None
-        make, fine = (lambda y: _quarter_period(y, quarter)), False
+        make, fine = (lambda y: quarter_period(y, quarter)), False
     elif "half" in s:
         half = s["half"]
         make, fine = (lambda y: Period(dt.date(y, 6 * half - 5, 1), dt.date(y, 6 * half, 30 if half == 1 else 31), "span")), False
     elif "season" in s:
-        make, fine = (lambda y: _season_period(y, s["season"])), False
+        make, fine = (lambda y: season_period(y, s["season"])), False
     elif "year" in s:
         year = s["year"]
-        return "DATE", str(year), _year_period(year), "explicit year"
+        return "DATE", str(year), year_period(year), "explicit year"
     else:
         return None
     period, why = _yearless(job, make, fine)
@@ -395,7 +183,7 @@ def _relative(job: _Job) -> Result | None:
     period = unit_period(job.dct, unit, rel)
     why = f"{unit} {rel:+d} from the DCT"
     if s.get("day_of_period") == "last":
-        return "DATE", period.end.isoformat(), _day_period(period.end), why
+        return "DATE", period.end.isoformat(), day_period(period.end), why
     if unit == "day":
         return _with_part(job, period, why)
     return "DATE", period_value(period), period, why
@@ -409,7 +197,7 @@ def _count(spec: dict) -> int | float | str:
 def _shift(job: _Job) -> Result | None:
     s = job.spec
     unit, num, direction = s.get("unit"), _count(s), s.get("ago", -1)
-    if unit in (None, "weekend", "period") or unit in _TIME_UNITS:
+    if unit in (None, "weekend", "period") or unit in TIME_UNITS:
         return None
     if not isinstance(num, int):
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
@@ -450,29 +238,6 @@ def _comparison(job: _Job) -> Result | None:
     return "DATE", period_value(period), period, "a year before the period it compares with"
 
 
-def duration_value(num, unit: str) -> str | None:
-    """ISO 8601 duration for `num` `unit`s: P3Y, P9M, PT5H, PXY."""
-    if unit in ("decade", "century"):
-        num, unit = (num if num == "X" else num * (10 if unit == "decade" else 100)), "year"
-    if unit == "quarter":
-        num, unit = (num if num == "X" else num * 3), "month"
-    if unit == "weekend":
-        num, unit = (num if num == "X" else num * 2), "day"
-    if unit not in UNIT_LETTER:
-        return None
-    if isinstance(num, float) and num.is_integer():
-        num = int(num)
-    t = "T" if unit in _TIME_UNITS else ""
-    if isinstance(num, float) and unit in _SMALLER:      # 2.5 years: P2Y6M
-        smaller, per = _SMALLER[unit]
-        parts = {"date": "", "time": ""}
-        for n, u in ((int(num), unit), (round((num - int(num)) * per), smaller)):
-            if n:
-                parts["time" if u in _TIME_UNITS else "date"] += f"{n}{UNIT_LETTER[u]}"
-        return "P" + parts["date"] + ("T" + parts["time"] if parts["time"] else "")
-    return f"P{t}{num}{UNIT_LETTER[unit]}"
-
-
 def _duration(job: _Job) -> Result | None:
     s = job.spec
     unit, num = s.get("unit"), _count(s)
@@ -483,7 +248,7 @@ def _duration(job: _Job) -> Result | None:
         return None
     period = None
     rel = s.get("rel")
-    if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in _TIME_UNITS | {"weekend"}:
+    if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
         years = {"decade": 10, "century": 100}.get(unit)
         amount, step = (num * years, "year") if years else (num, unit)
         other = shift_date(job.dct, step, rel * amount)
