@@ -1,0 +1,18 @@
+"""Tense of the sentence around an expression."""
+import pytest
+
+from timeline.tense import tense
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The ministers will meet on Friday.", "Friday", "future"),
+    ("The ministers met on Friday.", "Friday", "past"),
+    ("Unemployment rose to 4% in July.", "July", "past"),
+    ("Parliament meets on Monday.", "Monday", "future"),
+    ("He was given until March to reply.", "March", "future"),
+    ("Collins will be named commander in December.", "December", "future"),
+    ("Prices in Paris in July.", "July", "unknown"),
+])
+def test_tense_of_sentence(sentence, word, expected):
+    start = sentence.index(word)
+    assert tense(sentence, start, start + len(word)) == expected
