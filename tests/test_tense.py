@@ -12,6 +12,7 @@ from timeline.tense import tense
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),
     ("Prices in Paris in July.", "July", "unknown"),
+    ("He'll meet them on Friday.", "Friday", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

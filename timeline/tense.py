@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
+from pathlib import Path
 from typing import Callable
 
 from .models import Period
 
-# The present tense of a scheduled event reads as future in news: "Parliament meets on
-# Monday", "the sale starts at 9 a.m. Tuesday".
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going to|plans? (?:to|for)|planned for|planning to|"
-                     r"scheduled|expected (?:to|in|by|on)|expects to|is to|are to|due (?:to|in|on|by)|to be held|"
-                     r"would|upcoming|intends? to|set to|"
-                     r"(?:starts|begins|opens|closes|ends|resumes|meets|announces|publishes|releases|"
-                     r"hosts|plays|faces|turns|goes on sale|takes effect|takes place|kicks off))\b", re.I)
-# A lower-case -ed word, unless a form of "be" makes it a participle ("will be named"):
-# "United" is no verb, and the auxiliary carries the tense. Common irregular pasts
-# too, but not those spelt like their present (cut, hit, put, set).
-_PAST = re.compile(r"\b(?:(?i:said|says|was|were|had|did|told|has been|have been)|"
-                   r"(?:rose|fell|won|lost|spoke|went|came|took|made|began|met|saw|gave|left|ran|"
-                   r"got|held|led|paid|sent|sold|stood|struck|thought|wrote|grew|drew|knew|found|"
-                   r"brought|bought|fought|caught|built|became|broke|chose|drove|flew|froze|hid|"
-                   r"kept|meant|rode|rang|sank|shot|sang|slept|stole|swore|swept|threw|woke|wore|"
-                   r"withdrew|struck|spent|sought|taught|understood|arose|forgot|overtook)|"
-                   r"(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
-# A deadline looks ahead whatever the verb: "until mid-November", "by February".
-_DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
+_CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
+_FUTURE = re.compile(rf"(?:(?<![\w'])(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
+                     rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
+_PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past'])})|(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
+_DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
