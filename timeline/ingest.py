@@ -20,6 +20,7 @@ reads short header lines with a fixed RELATIVE_BASE; a result that moves with th
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -76,13 +77,23 @@ class _Dateline:
 def parse_date_arg(value: str, option: str = "--published") -> dt.date:
     """A date given on the command line: YYYY-MM-DD or YYYYMMDD."""
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{4})(\d{2})(\d{2})", value.strip())
-    if m:
-        y, mo, d = (int(g) for g in m.groups() if g is not None)
-        try:
-            return dt.date(y, mo, d)
-        except ValueError:
-            pass
-    raise InputError(f"invalid {option} {value!r}: expected YYYY-MM-DD")
+    if not m:
+        raise InputError(f"invalid {option} {value!r}: expected YYYY-MM-DD")
+    y, mo, d = (int(g) for g in m.groups() if g is not None)
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise InputError(f"invalid {option} {value!r}: no such date "
+                         f"({_no_such_date_reason(y, mo, d)})") from None
+
+
+def _no_such_date_reason(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"month {month}: the MM of YYYY-MM-DD is 01 to 12"
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"year {year} is out of range"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days"
 
 
 def read_text(path: Path) -> str:
