@@ -166,6 +166,68 @@ def test_ingest_find_published_reads_dateline_prefix_of_first_paragraph():
     assert find_published(text) == NOV_14
 
 
+# -- wire datelines: header, not body ------------------------------------------------------
+
+@pytest.mark.parametrize("dateline", [
+    "WASHINGTON, Oct 3 (Reuters) - ",
+    "WASHINGTON, Oct. 3 (Reuters) — ",
+    "WASHINGTON, Oct 3 (Reuters) -- ",
+    "NAIROBI, Kenya (AP) _ ",
+    "LONDON (Reuters) - ",
+    "LONDON (Reuters) -\n",
+    "ST. LOUIS (AP) — ",
+    "NEW YORK—",
+    "SAN JUAN, Puerto Rico, Oct. 3 (AP) – ",
+    "KYIV, Ukraine, Tuesday, 3 October (AFP) - ",
+    "Washington (CNN) — ",
+    "(CNN)",
+    "(Reuters) - ",
+    "NEW YORK, Oct. 3 /PRNewswire/ -- ",
+])
+def test_ingest_read_article_body_starts_after_wire_dateline(tmp_path, dateline):
+    prose = ("Federal Reserve officials on Thursday signalled they were ready to raise "
+             "rates again.")
+    path = tmp_path / "wire.txt"
+    path.write_text(f"Fed signals pause\n\n{dateline}{prose}\n\nMarkets rose.\n",
+                    encoding="utf-8")
+    article = read_article(path, published=dt.date(2023, 10, 5))
+    body = article.text[article.body[0]:article.body[1]]
+    assert body == f"{prose}\n\nMarkets rose."
+
+
+def test_ingest_read_article_wire_dateline_with_year_is_the_date_and_not_body(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Talks resume\n\nWASHINGTON, Nov. 14, 2023 (Reuters) - The two sides "
+                    "met again in the capital on Monday.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.published == NOV_14
+    assert article.text[article.body[0]:article.body[1]] == (
+        "The two sides met again in the capital on Monday.")
+
+
+@pytest.mark.parametrize("opening", [
+    "NATO — the alliance founded in 1949 — said on Monday it would send more troops.",
+    "The Federal Reserve (Fed) said on Monday it would wait before raising rates again.",
+    "US President Joe Biden - who turned 81 on Monday - said he would run again next year.",
+    "COVID-19 cases rose on Monday for the third week in a row, officials said at noon.",
+    "Apple (AAPL) - the iPhone maker - said on Monday that sales fell in the quarter.",
+])
+def test_ingest_read_article_prose_opening_is_no_wire_dateline(tmp_path, opening):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{opening}\n", encoding="utf-8")
+    article = read_article(path, published=NOV_14)
+    assert article.text[article.body[0]:article.body[1]] == opening
+
+
+def test_ingest_wire_dateline_is_only_taken_from_the_first_paragraph(tmp_path):
+    later = "LONDON (Reuters) - Shares rose on Monday after the figures were published."
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\nThe two sides met again in the capital on Monday.\n\n{later}\n",
+                    encoding="utf-8")
+    article = read_article(path, published=NOV_14)
+    assert article.text[article.body[0]:article.body[1]].endswith(later)
+
+
 def test_ingest_find_published_looks_only_at_the_header():
     prose = "A sentence of the article that carries no date at all, only words.\n\n"
     text = "Title\n\n" + prose * 20 + "14 November 2023\n"

@@ -276,7 +276,10 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 def _body_range(text: str, title: tuple[int, int] | None,
                 dateline: _Dateline | None) -> tuple[int, int] | None:
-    """From the first prose paragraph after the header to the trailing boilerplate."""
+    """From the first prose paragraph after the header to the trailing boilerplate.
+
+    A wire dateline that opens the first paragraph ("WASHINGTON, Oct 3 (Reuters) - ") is
+    header, not body: the body starts after it."""
     if title is None:
         return None
     anchor = title[1]
@@ -286,6 +289,7 @@ def _body_range(text: str, title: tuple[int, int] | None,
     start = _first_prose(text, anchor)
     if start is None:
         return None
+    start = _after_wire_dateline(text, start)
     return start, _boilerplate_start(text, start)
 
 
@@ -297,6 +301,34 @@ def _first_prose(text: str, anchor: int) -> int | None:
         if len(line) >= PROSE_LINE or _SENTENCE_END.search(line):
             return start
     return None
+
+
+# A wire-service dateline opening a paragraph: CITY[, Region][, date] [(Agency)] SEPARATOR.
+# The city is in capitals ("NEW YORK", "ST. LOUIS") unless an agency follows it
+# ("Nairobi, Kenya (AP) _"); a paragraph may also open with the agency alone ("(CNN) -").
+# Press releases name theirs between slashes ("NEW YORK, Nov. 14, 2023 /PRNewswire/ --").
+_CAPS_CITY = r"(?:Mc|Mac)?[A-Z][A-Z.'’-]*[A-Z.](?:[ /](?:Mc|Mac)?[A-Z][A-Z.'’-]*){0,3}"
+_TITLE_CITY = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_WIRE_SEGMENT = r",[ \t]*[A-Z0-9][\w.'’/-]*(?:[ \t]+[A-Z0-9][\w.'’/-]*){0,3}"
+_AGENCY = r"(?:\([ \t]*[A-Za-z][^()\n]{0,40}\)|/[ \t]*[A-Za-z][^/\n]{0,40}/)"
+_WIRE_SEPARATOR = r"(?:[ \t]+(?:--?|_)[ \t]+|[ \t]*(?:—|–|--)[ \t]*)"
+_WIRE_DATELINE = re.compile(
+    rf"(?:{_CAPS_CITY}(?:{_WIRE_SEGMENT}){{0,3}}(?:[ \t]*{_AGENCY})?{_WIRE_SEPARATOR}"
+    rf"|{_CAPS_CITY}(?:{_WIRE_SEGMENT}){{0,3}}[ \t]*{_AGENCY}[ \t]*"
+    rf"|(?:{_TITLE_CITY}(?:{_WIRE_SEGMENT}){{0,3}}[ \t]*)?{_AGENCY}{_WIRE_SEPARATOR}"
+    rf"|\([ \t]*[A-Z]{{2,}}[ \t]*\)[ \t]*)"
+    r"(?=[\"“‘'A-Z0-9])")
+WIRE_DATELINE_CHARS = 120   # a wire dateline is no longer than this
+
+
+def _after_wire_dateline(text: str, start: int) -> int:
+    """`start`, or the end of a wire dateline that opens the line holding `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_start += len(text[line_start:start]) - len(text[line_start:start].lstrip())
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _WIRE_DATELINE.match(text, line_start, min(line_end, line_start + WIRE_DATELINE_CHARS))
+    return m.end() if m and m.end() > start else start
 
 
 def _boilerplate_start(text: str, body_start: int) -> int:
