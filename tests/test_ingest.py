@@ -318,3 +318,19 @@ def test_ingest_read_article_boilerplate_words_in_header_do_not_end_body(tmp_pat
                     f"{prose}\n\n{prose}\n", encoding="utf-8")
     article = read_article(path)
     assert article.text[article.body[0]:article.body[1]] == f"{prose}\n\n{prose}"
+
+
+def test_ingest_read_article_many_weak_markers_before_a_final_paragraph(tmp_path):
+    """Each weak marker looks ahead for a paragraph; that look-ahead is shared, not repeated."""
+    prose = "The two sides met again in the capital to discuss a lasting ceasefire deal."
+    final = ("The two sides met again in the capital to discuss a lasting ceasefire deal, "
+             "and officials said that further meetings were planned before the winter.")
+    path = tmp_path / "a.txt"
+    path.write_text(f"Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
+                    + "Read more\n" * 5000 + final + "\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.body[1] == len(article.text.rstrip())
+    path.write_text(f"Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
+                    + "Read more\n" * 5000 + "Footer.\n", encoding="utf-8")
+    article = read_article(path)
+    assert "Footer." not in article.text[article.body[0]:article.body[1]]

@@ -295,11 +295,11 @@ def _body_range(text: str, title: tuple[int, int] | None,
 
 def _first_prose(text: str, anchor: int) -> int | None:
     """The start of the first line at or after `anchor` that reads like prose."""
-    head = re.match(r"[\s:|,;—–-]*", text[anchor:])
-    for start, end in _lines(text, anchor + head.end()):
-        line = text[start:end]
+    head = re.compile(r"[\s:|,;—–-]*").match(text, anchor)
+    for m in _LINE.finditer(text, head.end()):
+        line = m.group()
         if len(line) >= PROSE_LINE or _SENTENCE_END.search(line):
-            return start
+            return m.start()
     return None
 
 
@@ -339,16 +339,22 @@ def _boilerplate_start(text: str, body_start: int) -> int:
     """
     lines = _lines(text, body_start)
     half = body_start + (len(text) - body_start) // 2
+    paragraph_after = _paragraph_after(text, lines)
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if start < half or len(line) > MARKER_LINE:
             continue
         if _BOILERPLATE_STRONG.match(line) or (
-                _BOILERPLATE_WEAK.match(line) and not _has_paragraph(text, lines[i + 1:])):
+                _BOILERPLATE_WEAK.match(line) and not paragraph_after[i]):
             return lines[i - 1][1] if i else len(text)
     return lines[-1][1] if lines else len(text)
 
 
-def _has_paragraph(text: str, lines: list[tuple[int, int]]) -> bool:
-    return any(end - start >= PARAGRAPH and _SENTENCE_END.search(text[start:end])
-               for start, end in lines)
+def _paragraph_after(text: str, lines: list[tuple[int, int]]) -> list[bool]:
+    """For each line, whether a long paragraph follows it (one pass from the end)."""
+    after, seen = [False] * len(lines), False
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = seen
+        start, end = lines[i]
+        seen = seen or (end - start >= PARAGRAPH and bool(_SENTENCE_END.search(text, start, end)))
+    return after
