@@ -1,5 +1,7 @@
-"""The timeline figure: size, no overlapping labels, determinism, edge cases, light import,
-the zoom on a dense window under an overview strip."""
+"""The timeline figure: size, no overlapping labels, leaders that pass through no other
+label and stay apart, events sharing a date sharing a label, the cap on labels for long
+articles, determinism, edge cases, light import, the zoom on a dense window under an
+overview strip, tick labels under the stretch they name."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
-from timeline.render.axis import Mark, Panel, focus, panels, ticks
-from timeline.render.png import LINES, layout, render, write_figures
+from timeline.render.axis import (MAX_LANES, STEM_ROOM, Mark, Panel, assign_lanes, focus,
+                                  panels, ticks)
+from timeline.render.labels import MAX_LABELS, group, select
+from timeline.render.png import DPI, LINES, layout, render, write_figures
 
 D = dt.date
 ARTICLE = Article("seeds/000_b8ae17975e8e1d93.txt", "text", D(2023, 11, 14),
@@ -22,10 +26,11 @@ ARTICLE = Article("seeds/000_b8ae17975e8e1d93.txt", "text", D(2023, 11, 14),
                   "fears of ‘Hamas-style’ attack")
 
 
-def event(start, end=None, gran="day", desc="Something happened", pos=0) -> Event:
+def event(start, end=None, gran="day", desc="Something happened", pos=0, value=None,
+          sentence=None) -> Event:
     end = end or start
-    timex = Timex(pos, pos + 5, "words", "DATE", start.isoformat(), "rule", "anchor")
-    return Event(timex, Period(start, end, gran), desc, desc + ".")
+    timex = Timex(pos, pos + 5, "words", "DATE", value or start.isoformat(), "rule", "anchor")
+    return Event(timex, Period(start, end, gran), desc, sentence or desc + ".")
 
 
 SEED = Timeline(ARTICLE, (
@@ -82,6 +87,58 @@ def forty_events() -> Timeline:
         events.append(event(start, end, gran, desc.capitalize(), pos=k))
     return Timeline(ARTICLE, tuple(events))
 
+def dense_weeks() -> Timeline:
+    """Shaped like a trial article: sixteen days in three weeks, no long span, and years
+    and months spread over the four years before."""
+    days = (7, 13, 14, 15, 16, 17, 17, 20, 20, 21, 23, 23, 24, 26, 27, 28)
+    events = [event(D(2023, 11, d), desc=f"Retailer number {k} reported its sales for the "
+                    f"month to analysts", pos=10 * k) for k, d in enumerate(days)]
+    events += [event(D(y, 1, 1), D(y, 12, 31), "year", f"Prices rose in {y} for the "
+                     f"{k + 1}th year running", pos=500 + k)
+               for k, y in enumerate((2020, 2021, 2022))]
+    events += [event(D(y, m, 1), D(y, m, 28), "month", f"A survey of shoppers in {m}/{y}",
+                     pos=600 + m) for y, m in ((2021, 12), (2022, 6), (2023, 10))]
+    return Timeline(Article("retail.txt", "text", D(2023, 11, 20), "Retailers brace"),
+                    tuple(events))
+
+
+# shaped like the trial's transit article: a year bar over month bars, a ten-year span
+TRANSIT = Timeline(Article("transit.txt", "text", D(2024, 3, 3), "Bus fares rise"), tuple(
+    event(D.fromisoformat(a), D.fromisoformat(b), g, d, pos=k)
+    for k, (a, b, g, d) in enumerate((
+        ("2014-03-03", "2024-03-03", "span", "Council members said the authority had lost "
+                                             "nearly $40 million"),
+        ("2015-01-01", "2015-12-31", "year", "We cannot keep running a 24/7 network"),
+        ("2019-01-01", "2019-12-31", "year", "The council voted to raise the fare"),
+        ("2022-01-01", "2022-03-31", "quarter", "Ridership rose 11 per cent"),
+        ("2022-01-01", "2022-12-31", "year", "I was paying $1.75"),
+        ("2023-12-25", "2023-12-25", "day", "The authority hired a second consultant"),
+        ("2024-01-01", "2024-01-31", "month", "Ridership rose in the first quarter"),
+        ("2024-01-01", "2024-12-31", "year", "Officials expect the new fare to bring in $6m"),
+        ("2024-02-12", "2024-02-12", "day", "The chief executive said the rise was needed"),
+        ("2024-02-29", "2024-02-29", "day", "The council voted 9-4 to raise the fare"),
+        ("2024-03-01", "2024-03-31", "month", "Monthly passes keep the old price"),
+        ("2024-03-04", "2024-03-10", "week", "A public hearing on the cuts will be held"),
+        ("2024-03-05", "2024-03-05", "day", "Opponents have organised a march"),
+        ("2024-04-01", "2024-04-01", "day", "The increase takes effect"),
+        ("2024-06-01", "2024-06-30", "month", "Passes bought before mid-March keep the price"),
+        ("2024-06-01", "2024-08-31", "season", "That review is due")))))
+
+
+def many_events(n: int, seed: int = 1) -> Timeline:
+    """n events on distinct days and periods over three years, as in a very long article."""
+    rng = random.Random(seed)
+    events = []
+    for k in range(n):
+        start = D(2021, 1, 1) + dt.timedelta(days=rng.randrange(1100))
+        gran = rng.choice(["day"] * 5 + ["month", "year", "span"])
+        end = {"month": start + dt.timedelta(days=27), "year": start + dt.timedelta(days=364),
+               "span": start + dt.timedelta(days=rng.randrange(20, 300))}.get(gran, start)
+        events.append(event(start, end, gran, f"Event number {k} of a very long article",
+                            pos=k))
+    return Timeline(Article("long.txt", "text", D(2024, 1, 10), "A long article"),
+                    tuple(events))
+
 
 def png_size(data: bytes) -> tuple[int, int]:
     """Width and height from the PNG signature and IHDR chunk."""
@@ -103,18 +160,59 @@ def strips(drawn):
     return boxes(drawn, [ax for ax in drawn.figure.axes if ax.get_label() == "overview"])
 
 
-def assert_clean(tl: Timeline):
-    """Every event labelled; no two labels overlap; none covers a mark, the overview strip
-    or leaves the figure."""
+def leaders(drawn):
+    """Each label's leader line as its corners in display pixels."""
+    return [stem.get_transform().transform(stem.get_xydata()) for stem in drawn.stems]
+
+
+def through(path, box) -> bool:
+    """Whether the polyline passes through the box (sampled every half pixel)."""
+    for (x0, y0), (x1, y1) in zip(path[:-1], path[1:]):
+        steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 2) + 1
+        for k in range(steps + 1):
+            x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
+            if box.x0 < x < box.x1 and box.y0 < y < box.y1:
+                return True
+    return False
+
+
+def assert_clean(tl: Timeline, left_out: int = 0):
+    """Every event stands for a label, or (at most `left_out` of them) is counted in the
+    footer; no two labels overlap; none covers a mark or the overview strip or leaves
+    the figure; no leader passes through a label but its own; the vertical stretches of
+    two leaders that run side by side stay STEM_ROOM apart; leaders bending in the same
+    band keep the order of their marks (they never cross)."""
     drawn = layout(tl)
     labels, marks = boxes(drawn, drawn.labels), boxes(drawn, drawn.marks)
     width, height = drawn.figure.canvas.get_width_height()
-    assert len(labels) == len(tl.events) == len(marks)
+    assert len(labels) == len(drawn.groups) == len(marks) == len(drawn.stems)
+    assert sum(len(g.events) for g in drawn.groups) + drawn.unlabelled == len(tl.events)
+    assert drawn.unlabelled <= left_out
+    footer = " ".join(t.get_text() for t in drawn.figure.texts if "Source:" in t.get_text())
+    assert (f"+{drawn.unlabelled} more event" in footer) == (drawn.unlabelled > 0)
     for i, a in enumerate(labels):
         assert 0 <= a.x0 and a.x1 <= width and 0 <= a.y0 and a.y1 <= height
         assert not any(overlap(a, b) for b in labels[i + 1:]), drawn.labels[i].get_text()
         assert not any(overlap(a, m) for m in marks + strips(drawn)), drawn.labels[i].get_text()
+    paths = leaders(drawn)
+    for i, path in enumerate(paths):
+        for j, box in enumerate(labels):
+            assert i == j or not through(path, box), (drawn.labels[i].get_text(),
+                                                      drawn.labels[j].get_text())
+    room = STEM_ROOM * DPI - 1
+    for i, a in enumerate(paths):
+        for b in paths[i + 1:]:
+            (ax, ay0), (_, ay1) = a[-2], a[-1]
+            (bx, by0), (_, by1) = b[-2], b[-1]
+            if min(ay0, ay1) < max(by0, by1) and min(by0, by1) < max(ay0, ay1):
+                assert abs(ax - bx) >= room
+            if len(a) == len(b) == 4 and a[1][1] == b[1][1] and a[2][1] == b[2][1]:
+                assert (a[0][0] - b[0][0]) * (a[-1][0] - b[-1][0]) >= 0
     return drawn
+
+
+def texts_of(drawn) -> list[str]:
+    return [t.get_text() for t in drawn.labels]
 
 
 def days(e: Event) -> tuple[int, int]:
@@ -137,25 +235,53 @@ def test_png_seed_labels_do_not_overlap():
 
 
 def test_png_forty_events_labels_do_not_overlap():
-    drawn = assert_clean(forty_events())
+    # forty events in three months crowd the axis: a label that fits nowhere clear is
+    # left out rather than drawn across another, and counted in the footer
+    drawn = assert_clean(forty_events(), left_out=4)
     assert min(t.get_fontsize() for t in drawn.labels) >= 7
 
 
 def test_png_labels_have_date_then_text_on_at_most_two_lines():
     drawn = layout(SEED)
-    texts = sorted(t.get_text() for t in drawn.labels)
-    assert all(len(t.splitlines()) <= 2 for t in texts)
-    assert "7 Oct 2023: Hamas carried out the\nattacks on Israel" in texts
+    texts = texts_of(drawn)
+    singles = [t for t, g in zip(texts, drawn.groups) if len(g.events) == 1]
+    assert singles and all(len(t.splitlines()) <= 2 for t in singles)
     assert any(t.startswith("12 Nov 2023: ") and t.endswith("…") for t in texts)
+    # the two events of 7 October share one label, under one date heading
+    assert ("7 Oct 2023 (2 events)\n• Hamas carried out the attacks on Israel\n"
+            "• Hamas launched 5,000 rockets into Israel") in texts
 
 
 def test_png_far_apart_dates_break_the_axis_without_overlap():
     tl = Timeline(ARTICLE, SEED.events + (KOREAN_WAR,))
     drawn = assert_clean(tl)
-    assert len(drawn.panels) == len(drawn.overview) == 2
-    # the Korean War keeps its own panel; the year-long span's is zoomed on the autumn
-    assert drawn.panels[0] == drawn.overview[0]
-    assert drawn.panels[1].hi - drawn.panels[1].lo < drawn.overview[1].hi - drawn.overview[1].lo
+    assert len(drawn.overview) == 2
+    # the zoomed axis shows the autumn only: the Korean War's panel, which it would only
+    # repeat, stays on the overview strip, where the war is labelled
+    (detail,) = drawn.panels
+    assert detail.hi - detail.lo < drawn.overview[1].hi - drawn.overview[1].lo
+    assert not detail.shows(D(1952, 1, 1).toordinal())
+    (war,) = [t for t in drawn.labels if "Korean War" in t.get_text()]
+    assert boxes(drawn, [war])[0].y0 >= max(s.y1 for s in strips(drawn))
+
+
+def test_png_far_apart_years_zoom_on_the_recent_cluster_only():
+    """1962 and a cluster in 2024 under a ten-year span: the 1962 bar is on the overview
+    strip, named "1962" (not "1963"), and the zoomed axis shows 2024 alone."""
+    tl = Timeline(Article("library.txt", "text", D(2024, 3, 1), "Library floods"), (
+        event(D(1962, 1, 1), D(1962, 12, 31), "year", "The library opened"),
+        event(D(2014, 3, 1), D(2024, 3, 1), "span", "It has flooded twice in ten years"),
+        event(D(2024, 2, 9), D(2024, 3, 1), "span", "Volunteers dried books"),
+        event(D(2024, 2, 24), desc="A concert raised money"),
+        event(D(2024, 3, 1), desc="The building will reopen"),
+        event(D(2024, 4, 1), D(2024, 4, 30), "month", "Checks are planned"),
+        event(D(2024, 7, 1), D(2024, 7, 31), "month", "The reading challenge starts")))
+    drawn = assert_clean(tl)
+    assert len(drawn.overview) == 2
+    assert all(not p.shows(D(1962, 6, 1).toordinal()) for p in drawn.panels)
+    ticks_text = [t.get_text() for ax in drawn.figure.axes if ax.get_label() == "overview"
+                  for t in ax.texts]
+    assert "1962" in ticks_text and "1963" not in ticks_text
 
 
 @pytest.mark.parametrize("tl", [SEED, SEED_LIKE], ids=["seed", "seed_like"])
@@ -174,8 +300,8 @@ def test_png_long_span_and_dense_weeks_zoom_under_an_overview(tl):
 
 def test_png_span_running_off_the_zoomed_axis_states_its_full_dates():
     drawn = layout(SEED)
-    texts = [t.get_text() for t in drawn.labels]
-    span = next(i for i, t in enumerate(texts) if t.startswith("14 Nov 2022 – 14 Nov 2023: "))
+    span = next(i for i, t in enumerate(texts_of(drawn))
+                if t.startswith("14 Nov 2022 – 14 Nov 2023: "))
     main = next(ax for ax in drawn.figure.axes if ax.get_label() == "main")
     bar, axes = boxes(drawn, [drawn.marks[span], main])
     assert bar.x0 == pytest.approx(axes.x0, abs=1)       # its arrowhead at the left edge
@@ -218,6 +344,120 @@ def test_axis_focus_zooms_only_where_long_periods_alone_widen_a_panel():
     spread = [event(D(2023, 1, 5)), event(D(2023, 11, 12)), SEED.events[5]]
     fitted = panels(spread, published, 11.4, 0.3)
     assert focus(spread, published, fitted) == fitted
+
+
+def test_png_dense_weeks_without_a_long_span_zoom_on_them():
+    """Sixteen days in three weeks under years spread over four: the main axis is zoomed
+    on the three weeks, each label at its own day, and leaders stay apart (assert_clean)."""
+    tl = dense_weeks()
+    drawn = assert_clean(tl)
+    (detail,), (whole,) = drawn.panels, drawn.overview
+    cluster = [e for e in tl.events if e.period.start >= D(2023, 11, 1)]
+    assert all(detail.lo <= days(e)[0] and days(e)[1] <= detail.hi for e in cluster)
+    assert detail.hi - detail.lo < 0.25 * (whole.hi - whole.lo)
+    assert min(t.get_fontsize() for t in drawn.labels) >= 9
+    # a label's leader ends within a few days of its own marker: the labels spread out
+    # with their days instead of hanging in a list from a bundle of lines
+    for stem, mark in zip(leaders(drawn), boxes(drawn, drawn.marks)):
+        assert abs(stem[-1][0] - (mark.x0 + mark.x1) / 2) < 0.6 * DPI
+
+
+def test_axis_focus_zooms_on_a_dense_window_of_days():
+    published = D(2023, 11, 20)
+    tl = dense_weeks()
+    fitted = panels(list(tl.events), published, 11.4, 0.3)
+    (zoomed,) = focus(list(tl.events), published, fitted)
+    assert zoomed.lo <= D(2023, 11, 7).toordinal() and zoomed.hi >= D(2023, 11, 29).toordinal()
+    assert zoomed.hi - zoomed.lo < 0.25 * (fitted[0].hi - fitted[0].lo)
+    # three days and a month are not crowded enough to leave the years for
+    few = [e for e in tl.events if e.period.granularity != "day"] + [
+        event(D(2023, 11, d)) for d in (13, 17, 23)]
+    fitted = panels(few, published, 11.4, 0.3)
+    assert focus(few, published, fitted) == fitted
+
+
+def test_png_leaders_pass_through_no_other_label():
+    """A year bar over month bars, a ten-year span, days around them: no leader runs
+    behind another label (assert_clean checks every leader against every label)."""
+    drawn = assert_clean(TRANSIT)
+    assert min(t.get_fontsize() for t in drawn.labels) >= 8
+
+
+def test_png_same_day_events_share_a_label():
+    """The same period and the same (or same-prefix) description: one label, said once;
+    distinct events on one day: one label, listed under the date; more than three: the
+    first two and how many more."""
+    tl = Timeline(Article("r.txt", "text", D(2023, 11, 20), "Retail"), (
+        event(D(2023, 11, 28), desc="Analysts will get their first hard numbers", pos=1),
+        event(D(2023, 11, 28), desc="Analysts will get their first hard numbers on Tuesday",
+              pos=2),
+        event(D(2024, 3, 9), desc="Opponents have organised a march to City Hall", pos=3),
+        event(D(2024, 3, 9), desc="Opponents have organised a march to City Hall", pos=4),
+        event(D(2023, 11, 23), desc="Major retailers are heading into the holiday", pos=5),
+        event(D(2023, 11, 23), desc="Many chains will stay closed", pos=6),
+        event(D(2023, 11, 23), D(2023, 11, 23), "time", "Spending over five days hit a record",
+              pos=7, value="2023-11-23T15:30"),
+        event(D(2023, 11, 24), desc="Black Friday has stretched into a month", pos=8),
+        event(D(2023, 11, 24), desc="Stores open at six", pos=9),
+        event(D(2023, 11, 24), desc="Queues formed overnight", pos=10),
+        event(D(2023, 11, 24), desc="Sales rose two per cent", pos=11),
+        event(D(2023, 11, 1), D(2023, 11, 30), "month", "Prices rose", pos=12),
+        event(D(2023, 11, 1), D(2023, 11, 30), "month", "Prices rose 3.2%", pos=13)))
+    drawn = assert_clean(tl)
+    texts = texts_of(drawn)
+    assert len(texts) == 5
+    assert "28 Nov 2023: Analysts will get\ntheir first hard numbers" in texts
+    assert "9 Mar 2024: Opponents have\norganised a march to City Hall" in texts
+    assert "Nov 2023: Prices rose" in texts
+    assert ("23 Nov 2023 (3 events)\n• Major retailers are heading into the…\n"
+            "• Many chains will stay closed\n• 15:30: Spending over five days hit a…") in texts
+    assert ("24 Nov 2023 (4 events)\n• Black Friday has stretched into a month\n"
+            "• Stores open at six\n• and 2 more") in texts
+
+
+def test_labels_one_sentence_told_twice_is_one_item():
+    """Two expressions of one sentence ('on Sunday afternoon ... at 2pm') on one day."""
+    said = "A victory parade will take place on Sunday afternoon, starting at 2pm."
+    (label,) = group([
+        event(D(2024, 6, 16), D(2024, 6, 16), "time", "A victory parade will take place, "
+              "starting at 2pm", value="2024-06-16TAF", sentence=said, pos=1),
+        event(D(2024, 6, 16), D(2024, 6, 16), "time", "A victory parade will take place on "
+              "Sunday afternoon", value="2024-06-16T14:00", sentence=said, pos=2)])
+    assert label.text == "16 Jun 2024 14:00: A victory\nparade will take place, starting…"
+
+
+def test_labels_past_the_cap_keep_the_most_mentioned_and_longest():
+    tl = many_events(300)
+    labels = group(sorted(tl.events, key=lambda e: (e.period.start, e.period.end)))
+    kept = select(labels)
+    assert len(kept) == MAX_LABELS
+    assert kept == [lab for lab in labels if lab in kept]           # chronological
+    worst = min(kept, key=lambda lab: (len(lab.events), lab.event.period.end
+                                       - lab.event.period.start))
+    assert all((len(lab.events), lab.event.period.end - lab.event.period.start)
+               <= (len(worst.events), worst.event.period.end - worst.event.period.start)
+               for lab in labels if lab not in kept)
+
+
+@pytest.mark.parametrize("n", [250, 3000])
+def test_png_long_articles_label_the_most_informative_and_count_the_rest(n):
+    """Past MAX_LABELS labels the rest are drawn as marks only and counted in the footer;
+    the figure stays bounded in height and keeps every guarantee."""
+    tl = many_events(n)
+    drawn = assert_clean(tl, left_out=n)
+    assert 20 <= len(drawn.labels) <= MAX_LABELS and drawn.unlabelled > 0
+    width, height = drawn.figure.canvas.get_width_height()
+    assert width >= 1000 and 400 <= height <= 2700
+
+
+def test_axis_lanes_are_bounded():
+    panel = Panel(D(2020, 1, 1).toordinal(), D(2024, 1, 1).toordinal(), 0.3, 11.4)
+    nested = [event(D(2020, 1, 1) + dt.timedelta(days=10 * k), D(2023, 6, 1), "span")
+              for k in range(30)]
+    marks = [Mark.of(e, [panel]) for e in nested]
+    top = assign_lanes(marks)
+    assert max(m.lane for m in marks) == MAX_LANES - 1
+    assert top <= Mark.BAR_BASE + MAX_LANES * (Mark.BAR_H + Mark.BAR_GAP) + 0.01
 
 
 def test_png_renders_zero_events():
@@ -282,12 +522,26 @@ def test_axis_panels_cut_only_at_large_gaps():
 
 def test_axis_ticks_name_the_year_once_and_at_new_years():
     start = D(2023, 10, 20).toordinal()
-    labels = [text for _, text in ticks(Panel(start, start + 120, 0.3, 11.4))]
+    labels = [text for _, text in ticks(Panel(start, start + 120, 0.3, 11.4)).labels]
     assert labels[0] == "23 Oct\n2023"
     assert "1 Jan\n2024" in labels
     assert sum("\n" in label for label in labels) == 2
-    months = [text for _, text in ticks(Panel(start, start + 400, 0.3, 11.4))]
+    months = [text for _, text in ticks(Panel(start, start + 400, 0.3, 11.4)).labels]
     assert months[:2] == ["Nov\n2023", "Dec"] and "Jan\n2024" in months
+
+
+@pytest.mark.parametrize("year", [1962, 2015])
+def test_axis_years_are_named_under_their_middle(year):
+    """A panel holding one year bar names that year under it, not the next at its end."""
+    lo, hi = D(year, 1, 1).toordinal() - 18, D(year + 1, 1, 1).toordinal() + 18
+    tick = ticks(Panel(lo, hi, 0.3, 2.0))
+    assert [text for _, text in tick.labels] == [str(year)]
+    (x, _), = tick.labels
+    assert D(year, 6, 1).toordinal() < x < D(year, 8, 1).toordinal()
+    assert tick.days == [D(year, 1, 1).toordinal(), D(year + 1, 1, 1).toordinal()]
+    months = ticks(Panel(D(2023, 12, 20).toordinal(), D(2025, 1, 10).toordinal(), 0.3, 11.4))
+    (april,) = [x for x, text in months.labels if text == "Apr"]
+    assert D(2024, 4, 1).toordinal() < april < D(2024, 5, 1).toordinal()
 
 
 def test_png_season_lines_are_dark_enough_on_white():

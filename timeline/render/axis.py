@@ -1,5 +1,5 @@
 """Geometry of the timeline figure, free of matplotlib: axis panels (and the zoom on a
-dense window), ticks, bar lanes and the greedy placement of labels.
+dense window), ticks, bar lanes and the placement of labels and their leader lines.
 
 All lengths are inches: x from the figure's left edge, y from the date axis (positive
 up).  Days are proleptic Gregorian ordinals (date.toordinal()), as floats.
@@ -7,7 +7,9 @@ up).  Days are proleptic Gregorian ordinals (date.toordinal()), as floats.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from ..models import Event
@@ -18,14 +20,27 @@ PANEL_FLOOR = 0.18      # the least share of the width a panel gets
 BREAK_GAP = 0.35        # room between two panels
 MIN_PAD_DAYS = 10       # padding on each side of a panel's events
 SHORT_DAYS = 31         # the longest period that counts as point-like (a month)
-FOCUS_SHARE = 0.25      # zoom on the point-like events when they fill less of a panel
+FOCUS_SHARE = 0.25      # zoom on a window of point-like periods narrower than this share
+DENSE = 6               # ... holding at least this many of them
+DENSE_SHARE = 0.4       # ... and this share of the panel's periods
+DENSE_KEEP = 0.8        # the narrowest window holding this share of the densest one's
 TICK_SPACING = 0.7      # least room between two ticks
 TICK_BAND = 0.45        # below the axis, kept for tick labels
+NAME_ROOM = 0.4         # least width of a year or month named under its middle
 MARKER_R = 0.06
+BAR_MARGIN = 0.06       # a leader leaves a bar this far from its ends
 EDGE = 0.15             # labels keep this far from the figure's sides
 STEM_GAP, HPAD, VPAD = 0.05, 0.12, 0.12
-STEM_ROOM = 0.08        # a bar's stem keeps this far from any other stem
+PAD = 0.1               # a leader keeps this far from any label but its own
+STEM_ROOM = 0.1         # least room between two leaders
+FAN = 0.24              # height of the band where leaders bend towards their labels
+MAX_BEND = 1.8          # how far sideways a leader may bend
+BEND_COST = 0.3         # inches of bend that cost as much as one level
+COVER_COST = 3.0        # a label in front of a mark still to label costs this many levels
+PUB_COST = 1.5          # a label across the publication line costs this many levels
+MAX_LANES = 6           # bar lanes; more overlapping bars share the least busy lane
 POINTS = ("day", "time")
+ORDERS = ("hang", "bars", "x")   # the orders greedy passes take the labels in (see _sweep)
 TICK_STEPS = (("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2),
               ("month", 3), ("month", 6), ("year", 1), ("year", 2), ("year", 5),
               ("year", 10), ("year", 20), ("year", 50), ("year", 100), ("year", 200),
@@ -98,18 +113,17 @@ class Mark:
         """The middle of the part shown, in days."""
         return sum(self.shown) / 2
 
-    @property
+    @cached_property
     def x(self) -> float:
         """Where the mark sits: a marker's day, or the middle of a bar."""
         return self.panel.x(self.day)
 
-    @property
-    def anchors(self) -> tuple[float, ...]:
-        """Where a label's stem may meet the mark: a marker, or along a bar."""
+    @cached_property
+    def extent(self) -> tuple[float, float]:
+        """The bar's left and right ends (a marker's x twice)."""
         if self.point:
-            return (self.x,)
-        x0, x1 = map(self.panel.x, self.shown)
-        return tuple(x0 + f * (x1 - x0) for f in (0.5, 0.3, 0.7))
+            return self.x, self.x
+        return self.panel.x(self.shown[0]), self.panel.x(self.shown[1])
 
     @property
     def bar_y(self) -> float:
@@ -120,7 +134,7 @@ class Mark:
         return self.scale * self.BAR_H
 
     def stem_foot(self, side: int) -> float:
-        """Where the stem leaves the mark, for a label above (1) or below (-1)."""
+        """Where the leader leaves the mark, for a label above (1) or below (-1)."""
         return side * MARKER_R * self.scale if self.point else self.bar_y + self.bar_h
 
     @property
@@ -148,7 +162,7 @@ class Box:
         return (self.left < other.right + pad and other.left < self.right + pad
                 and self.bottom < other.top and other.bottom < self.top)
 
-    def crosses(self, x: float, y0: float, y1: float, pad: float = 0.03) -> bool:
+    def crosses(self, x: float, y0: float, y1: float, pad: float = PAD) -> bool:
         """Whether the vertical segment x, y0..y1 passes through (or close by) the box."""
         low, high = min(y0, y1), max(y0, y1)
         return (self.left - pad < x < self.right + pad
@@ -160,29 +174,45 @@ class Box:
 
 
 class Stem(NamedTuple):
-    """The vertical line from a mark (y0) to its label (y1)."""
+    """The vertical part of a leader line: x, from y0 to y1 (at the label)."""
 
     x: float
     y0: float
     y1: float
     bar: bool
 
-    def crowds(self, other: Stem) -> bool:
-        """Whether a bar's stem runs alongside another stem, so the two read as one."""
-        return ((self.bar or other.bar) and abs(self.x - other.x) < STEM_ROOM
-                and min(self.y0, self.y1) < max(other.y0, other.y1)
-                and min(other.y0, other.y1) < max(self.y0, self.y1))
-
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a label goes: its box and its stem."""
+    """Where a label goes: its box, and its leader line from the mark.
+
+    The leader leaves the mark at (foot, y0); where the rows have a bend band, it rises
+    to the band, runs across it to x, and goes on up (or down) to the label at y1.
+    """
 
     box: Box
-    stem: Stem
-    frac: float                   # where the stem meets the box: 0 left, 1 right, .5 middle
+    x: float                      # the leader's last, vertical stretch
+    foot: float                   # where it leaves the mark
+    y0: float
+    y1: float
+    bend: tuple[float, float] | None   # the band it crosses sideways in, from the mark
+    bar: bool
+    frac: float                   # where the leader meets the box: 0 left, 1 right, .5 middle
     side: int                     # 1 above the axis, -1 below
     level: int                    # 1 nearest the axis
+
+    @property
+    def stem(self) -> Stem:
+        """The vertical stretch next to (or under) the label."""
+        return Stem(self.x, self.y0 if self.bend is None else self.bend[1], self.y1, self.bar)
+
+    @property
+    def path(self) -> list[tuple[float, float]]:
+        """The leader line's corners, from the mark to the label."""
+        if self.bend is None:
+            return [(self.foot, self.y0), (self.x, self.y1)]
+        return [(self.foot, self.y0), (self.foot, self.bend[0]), (self.x, self.bend[1]),
+                (self.x, self.y1)]
 
 
 def _days(event: Event) -> tuple[int, int]:
@@ -204,10 +234,16 @@ def panels(events: list[Event], published: dt.date, width: float, left: float) -
         groups[g:g + 1] = [groups[g][:i + 1], groups[g][i + 1:]]
     total = sum(n for *_, n in runs) or 1
     shares = [max(PANEL_FLOOR, sum(n for *_, n in group) / total) for group in groups]
-    usable = width - BREAK_GAP * (len(groups) - 1)
+    return spread([_padded(group[0][0], group[-1][1]) for group in groups], shares,
+                  width, left)
+
+
+def spread(ranges: list[tuple[float, float]], shares: list[float], width: float,
+           left: float) -> list[Panel]:
+    """Panels of the day ranges side by side over `width`, in proportion to `shares`."""
+    usable = width - BREAK_GAP * (len(ranges) - 1)
     result, x = [], left
-    for group, share in zip(groups, shares):
-        lo, hi = _padded(group[0][0], group[-1][1])
+    for (lo, hi), share in zip(ranges, shares):
         result.append(Panel(lo, hi, x, usable * share / sum(shares)))
         x += result[-1].width + BREAK_GAP
     return result
@@ -220,24 +256,50 @@ def _padded(lo: float, hi: float) -> tuple[float, float]:
 
 
 def focus(events: list[Event], published: dt.date, fitted: list[Panel]) -> list[Panel]:
-    """The panels, each zoomed on its point-like events where long periods alone widen it.
+    """The panels, each zoomed on the window of its point-like events, if it has one.
 
-    A panel is zoomed when two or more of its events last at most a month, some last
-    longer, and the window around the short ones (padded as a panel is) takes less than
-    FOCUS_SHARE of the panel.  The window takes in the publication day too when it can.
-    Longer periods show in it only in part, or not at all.
+    A panel is zoomed on a window of periods of at most a month (each distinct period
+    counted once) that, padded as a panel is, takes less than FOCUS_SHARE of it: the
+    window of all of them when some periods are longer (long periods alone widen the
+    panel); else a dense window, holding at least DENSE of them and DENSE_SHARE of all
+    the panel's periods (the narrowest one holding DENSE_KEEP of the most any window
+    holds).  The window takes in the publication day too when it can.  Longer periods
+    show in it only in part, or not at all.
     """
     pub = (published.toordinal(), published.toordinal() + 1)
+    distinct = sorted({_days(e) for e in events})
     result = []
     for panel in fitted:
-        periods = [_days(e) for e in events if panel.shows(_days(e)[0])]
-        short = [p for p in periods if p[1] - p[0] <= SHORT_DAYS]
+        periods = [p for p in distinct if panel.shows(p[0])]
+        short = sorted(p for p in periods if p[1] - p[0] <= SHORT_DAYS)
+        window = _dense(panel, short, len(periods))
         zoomed = None
-        if 2 <= len(short) < len(periods):
-            tries = ([short + [pub]] if panel.shows(pub[0]) else []) + [short]
+        if window:
+            tries = ([window + [pub]] if panel.shows(pub[0]) else []) + [window]
             zoomed = next(filter(None, (_window(panel, points) for points in tries)), None)
         result.append(zoomed or panel)
     return result
+
+
+def _dense(panel: Panel, short: list[tuple[int, int]], total: int) -> list | None:
+    """The periods of the window to zoom on (see `focus`), or None."""
+    limit = FOCUS_SHARE * (panel.hi - panel.lo)
+
+    def fits(points) -> bool:
+        lo, hi = _padded(points[0][0], max(p[1] for p in points))
+        return hi - lo < limit
+
+    if 2 <= len(short) < total and fits(short):
+        return short
+    most = 0
+    for i in range(len(short)):          # the most periods a window holds
+        while i + most < len(short) and fits(short[i:i + most + 1]):
+            most += 1
+    if most < DENSE or most < DENSE_SHARE * total:
+        return None
+    need = math.ceil(DENSE_KEEP * most)
+    windows = [short[i:i + need] for i in range(len(short) - need + 1)]
+    return min(windows, key=lambda w: (max(p[1] for p in w) - w[0][0], w[0]))
 
 
 def _window(panel: Panel, points: list[tuple[int, int]]) -> Panel | None:
@@ -275,17 +337,52 @@ def _worth_cutting(runs) -> tuple[float, int | None]:
     return gap, None
 
 
-def ticks(panel: Panel) -> list[tuple[float, str]]:
-    """Tick days and labels at the finest calendar step that leaves room between them."""
+class Ticks(NamedTuple):
+    """Tick marks on a panel, and its tick labels: where each is centred, and its text."""
+
+    days: list[float]
+    labels: list[tuple[float, str]]
+
+
+def ticks(panel: Panel) -> Ticks:
+    """Ticks at the finest calendar step that leaves room between them.
+
+    Days and weeks, and steps of several months or years, are named at their tick.
+    Single months and years are named under their middle, so that a name always stands
+    under the stretch of time it names (a year bar's year under the bar, not the next
+    year at its end).
+    """
     most = max(2, int(panel.width / TICK_SPACING))
     for unit, step in TICK_STEPS:
         days = _tick_days(panel.lo, panel.hi, unit, step)
         if len(days) <= most:
             break
-    inside = [d for d in days if 0.25 <= panel.x(d.toordinal()) - panel.left
-              <= panel.width - 0.25] or days[len(days) // 2:][:1]
-    return [(d.toordinal(), _tick_label(d, unit, k == 0 or d.year != inside[k - 1].year))
-            for k, d in enumerate(inside)]
+    marks = [d.toordinal() for d in days]
+    if step == 1 and unit in ("month", "year"):
+        named = []
+        for first, after in _intervals(panel, unit):
+            lo, hi = max(first.toordinal(), panel.lo), min(after.toordinal(), panel.hi)
+            if (hi - lo) * panel.scale >= NAME_ROOM:
+                named.append(((lo + hi) / 2, first))
+    else:
+        inside = [d for d in days if 0.25 <= panel.x(d.toordinal()) - panel.left
+                  <= panel.width - 0.25] or days[len(days) // 2:][:1]
+        named = [(d.toordinal(), d) for d in inside]
+    labels = [(x, _tick_label(d, unit, k == 0 or d.year != named[k - 1][1].year))
+              for k, (x, d) in enumerate(named)]
+    return Ticks(marks, labels)
+
+
+def _intervals(panel: Panel, unit: str) -> list[tuple[dt.date, dt.date]]:
+    """The months or years the panel shows (some of): first day, first day after."""
+    first = dt.date.fromordinal(max(int(panel.lo), 1))
+    last = dt.date.fromordinal(min(int(panel.hi), dt.date.max.toordinal() - 366))
+    if unit == "year":
+        return [(dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
+                for y in range(first.year, last.year + 1)]
+    months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+    return [(dt.date(m // 12, m % 12 + 1, 1), dt.date((m + 1) // 12, (m + 1) % 12 + 1, 1))
+            for m in months]
 
 
 def _tick_days(lo: float, hi: float, unit: str, step: int) -> list[dt.date]:
@@ -316,23 +413,39 @@ def _tick_label(day: dt.date, unit: str, with_year: bool) -> str:
 
 
 def assign_lanes(marks: list[Mark]) -> float:
-    """Stack overlapping bars in lanes; return the top of the bar band above the axis."""
+    """Stack overlapping bars in lanes; return the top of the bar band above the axis.
+
+    At most MAX_LANES: a bar that finds none free shares the one that frees up first."""
     ends: list[float] = []
     bars = sorted((m for m in marks if not m.point), key=lambda m: m.days)
     for mark in bars:
-        x0, x1 = map(mark.panel.x, mark.shown)
-        mark.lane = next((k for k, end in enumerate(ends) if end + 0.04 < x0), len(ends))
-        ends[mark.lane:mark.lane + 1] = [x1]
+        x0, x1 = mark.extent
+        lane = next((k for k, end in enumerate(ends) if end + 0.04 < x0), len(ends))
+        if lane == MAX_LANES:
+            lane = min(range(MAX_LANES), key=lambda k: (ends[k], k))
+        mark.lane = lane
+        ends[lane:lane + 1] = [max(x1, ends[lane]) if lane < len(ends) else x1]
     return max((m.bar_y + m.bar_h + m.scale * Mark.BAR_GAP for m in bars),
                default=MARKER_R + 0.03)
 
 
 class Rows(NamedTuple):
-    """The label levels: the first one above and below the axis, and their pitch."""
+    """The label levels: the first one above and below the axis, their pitch, and the
+    bands (from the mark's side to the labels' side) where leaders bend, if any."""
 
     above: float
     below: float
     pitch: float
+    bend_above: tuple[float, float] | None
+    bend_below: tuple[float, float] | None
+
+    @classmethod
+    def of(cls, bar_top: float, pitch: float, fan: bool) -> Rows:
+        if not fan:
+            return cls(bar_top + 0.15, -TICK_BAND - 0.06, pitch, None, None)
+        up = (bar_top + 0.04, bar_top + 0.04 + FAN)
+        down = (-TICK_BAND + 0.02, -TICK_BAND + 0.02 - FAN)
+        return cls(up[1] + 0.1, down[1] - 0.06, pitch, up, down)
 
     def span(self, side: int, level: int, height: float) -> tuple[float, float]:
         """Bottom and top of a label `height` tall at `level` on `side`."""
@@ -342,113 +455,294 @@ class Rows(NamedTuple):
         top = self.below - (level - 1) * self.pitch
         return top - height, top
 
+    def bend(self, side: int) -> tuple[float, float] | None:
+        return self.bend_above if side > 0 else self.bend_below
+
 
 def place(marks: list[Mark], sizes: list[tuple[float, float]], bar_top: float,
-          pub_x: float | None, width: float, max_levels: int,
-          strict: bool = True) -> list[Slot] | None:
-    """A slot per mark (in order): no two labels overlap and, ideally, no stem crosses a label.
+          pub_x: float | None, width: float, max_levels: int, fan: bool = False,
+          pitch: float | None = None, bars: list[Mark] = (),
+          sides: tuple[int, ...] = (-1, 1), give_up: int | None = None) -> list[Slot | None]:
+    """A slot per mark (in order), or None for a label that fits nowhere.
 
-    Labels hang to one side of their stems, like flags.  Marks are taken in the order
-    that makes each new label cover only marks already placed: with labels hanging
-    right, from the right end leftwards, then those too near the right edge to hang
-    right, rightwards, hanging left.  Each takes the first clear slot within
-    `max_levels` a side, by level first or by hand first.  Of these four sweeps (two
-    hands, two preferences) the fewest crossings, then levels, win.  Without a clear
-    slot a label goes where its stem crosses the fewest labels, or, when `strict`,
-    None is returned.
+    No two labels overlap, no leader passes through a label but its own, no two leaders
+    run within STEM_ROOM of each other, and (with `fan`) leaders bending sideways keep
+    the order of their marks, so they never cross.  Labels hang to one side of their
+    leaders, like flags, on `max_levels` levels a side, `pitch` apart (the tallest
+    label's height and VPAD by default).  Marks are taken in the order that makes each
+    new label cover only marks already placed: with labels hanging right, from the right
+    end leftwards, then those too near the right edge to hang right, rightwards, hanging
+    left (or in two other orders, see _sweep).  Each takes its cheapest slot: the lowest level, the least bend, not across
+    other `bars` nor along the publication line at `pub_x`, nor in front of marks still
+    to label.  A label that fits nowhere may then take the place of one in front of its
+    mark, if that one fits elsewhere.  Of the two hands, the one
+    that places the most labels, then on the fewest levels, wins.  Labels go only on
+    the `sides` given.  With `give_up`, a pass stops once more labels than that fit
+    nowhere (the caller wants them all, or some other settings).
     """
-    rows = Rows(bar_top + 0.15, -TICK_BAND - 0.06, max(h for _, h in sizes) + VPAD)
-    frame = Box(EDGE, float("-inf"), width - EDGE, float("inf"))
-    sweeps = [_sweep(marks, sizes, rows, frame, pub_x, max_levels, hand, by_level, strict)
-              for hand in (1, -1) for by_level in (False, True)]
-    sweeps = [s for s in sweeps if s is not None]
-    return min(sweeps, key=_cost)[1] if sweeps else None
+    rows = Rows.of(bar_top, pitch or max(h for _, h in sizes) + VPAD, fan)
+    sweeps = [_sweep(marks, sizes, rows, width, pub_x, max_levels, list(bars), sides, hand,
+                     order, len(marks) if give_up is None else give_up)
+              for order in ORDERS for hand in (1, -1)]
+    return min(sweeps, key=_cost)[1]
 
 
-def _cost(sweep: tuple[int, list[Slot]]) -> tuple[int, int, int]:
-    """Crossings, levels used above plus below, and the sum of levels."""
-    crossings, slots = sweep
-    highest = {side: max([s.level for s in slots if s.side == side], default=0)
+def _cost(sweep: tuple[float, list[Slot | None]]) -> tuple[int, int, float]:
+    """Labels left out, levels used above plus below, and the sum of the slots' costs."""
+    total, slots = sweep
+    highest = {side: max([s.level for s in slots if s and s.side == side], default=0)
                for side in (-1, 1)}
-    return crossings, highest[-1] + highest[1], sum(s.level for s in slots)
+    return sum(s is None for s in slots), highest[-1] + highest[1], total
 
 
-def _sweep(marks: list[Mark], sizes, rows: Rows, frame: Box, pub_x: float | None,
-           max_levels: int, hand: int, by_level: bool,
-           strict: bool) -> tuple[int, list[Slot]] | None:
-    """One greedy pass with labels hanging right (hand 1) or left (-1) of their stems.
+def _sweep(marks: list[Mark], sizes, rows: Rows, width: float, pub_x: float | None,
+           max_levels: int, bars: list[Mark], sides: tuple[int, ...], hand: int,
+           order: str, give_up: int) -> tuple[float, list[Slot | None]]:
+    """One greedy pass with labels hanging right (hand 1) or left (-1) of their leaders,
+    taking the marks in an `order` of ORDERS: "hang" from the end the labels hang towards,
+    then those that cannot hang that way from the other end; "bars" likewise, but bars
+    before markers (which have two sides to go to); "x" from the end, whatever.
 
-    Returns (crossings, slots), or None if a label fits nowhere (or, when `strict`,
-    nowhere clear).
-    """
-    board = _Board(frame, [], [] if pub_x is None else
-                   [Stem(pub_x, float("-inf"), float("inf"), False)])
+    Returns the sum of the slots' costs and the slots (None where none fits)."""
+    board = _Board(rows, width, pub_x, bars, sides)
     frac = 0.0 if hand > 0 else 1.0
-    hangs = {i: frame.contains(_slot(m, sizes[i], rows, 1, 1, m.x, frac).box)
-             for i, m in enumerate(marks)}
+    hangs = [EDGE <= x + (STEM_GAP if hand > 0 else -STEM_GAP - sizes[i][0])
+             and x + (STEM_GAP + sizes[i][0] if hand > 0 else -STEM_GAP) <= width - EDGE
+             for i, m in enumerate(marks) for x in [_reach(m, -hand)]]
     by_x = sorted(range(len(marks)), key=lambda k: marks[k].x * hand, reverse=True)
-    placed: dict[int, Slot] = {}
-    crossings = 0
-    for i in [k for k in by_x if hangs[k]] + [k for k in reversed(by_x) if not hangs[k]]:
+    placed: list[Slot | None] = [None] * len(marks)
+    total = 0.0
+    board.waiting = list(marks)
+    failed = 0
+    turns = {"x": by_x,
+             "hang": [k for k in by_x if hangs[k]] + [k for k in reversed(by_x) if not hangs[k]]}
+    turns["bars"] = sorted(turns["hang"], key=lambda k: marks[k].point)
+    for i in turns[order]:
         fracs = (frac, 1 - frac, 0.5) if hangs[i] else (1 - frac, frac, 0.5)
-        choices = [(level, f) for f in fracs for level in range(1, max_levels + 1)]
-        if by_level:
-            choices.sort(key=lambda choice: choice[0])
-        slot, cost = board.best([_slot(marks[i], sizes[i], rows, side, level, x, f)
-                                 for level, f in choices
-                                 for side in marks[i].sides for x in marks[i].anchors])
-        if slot is None or (strict and cost):
-            return None
-        placed[i] = slot
-        crossings += cost
-        board.add(slot)
-    return crossings, [placed[i] for i in range(len(marks))]
+        toward = -hand if hangs[i] else hand      # where the marks still to place lie
+        board.waiting.remove(marks[i])
+        slot, cost = board.best(marks[i], sizes[i], fracs, max_levels, toward)
+        if slot is not None:
+            placed[i] = slot
+            total += cost
+            board.add(slot, marks[i])
+        elif (failed := failed + 1) > give_up:
+            return total, placed
+    budget = [2 * len(marks)]                   # label placements the repairs may try
+    for i in [k for k, slot in enumerate(placed) if slot is None]:
+        total += _repair(board, marks, sizes, placed, i, max_levels, budget)
+    return total, placed
 
 
-def _slot(mark: Mark, size: tuple[float, float], rows: Rows, side: int, level: int,
-          x: float, frac: float) -> Slot:
-    """The label at `level` on `side`, its stem rising from x to meet it at `frac` of its
-    width: at its far edge for a flag (0 or 1), at its near edge when centred."""
-    w, h = size
-    bottom, top = rows.span(side, level, h)
-    near, far = (bottom, top) if side > 0 else (top, bottom)
-    left = {0.0: x + STEM_GAP, 1.0: x - STEM_GAP - w}.get(frac, x - w / 2)
-    stem = Stem(x, mark.stem_foot(side), near if frac == 0.5 else far, not mark.point)
-    return Slot(Box(left, bottom, left + w, top), stem, frac, side, level)
+def _reach(mark: Mark, way: int) -> float:
+    """The farthest x the mark's leader may leave it at: left (way -1) or right (1)."""
+    x0, x1 = mark.extent
+    margin = min(BAR_MARGIN, (x1 - x0) / 2)
+    return x1 - margin if way > 0 else x0 + margin
+
+
+def _repair(board: _Board, marks: list[Mark], sizes, placed: list[Slot | None], i: int,
+            max_levels: int, budget: list[int]) -> float:
+    """Place label i, that fitted nowhere, by moving a label standing in front of its mark
+    elsewhere: the first such move that places both is kept.  Returns its cost.  Each
+    placement tried takes one from the budget; none are tried once it is spent."""
+    fracs = (0.0, 1.0, 0.5)
+    mark = marks[i]
+    for j, slot in enumerate(placed):
+        if slot is None or slot.side not in mark.sides or not (
+                slot.box.left - PAD < mark.extent[1] and mark.extent[0] < slot.box.right + PAD):
+            continue
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        board.remove(slot)
+        mine, cost = board.best(mark, sizes[i], fracs, max_levels, 0)
+        if mine is not None:
+            board.add(mine, mark)
+            moved, more = board.best(marks[j], sizes[j], fracs, max_levels, 0)
+            if moved is not None:
+                board.add(moved, marks[j])
+                placed[i], placed[j] = mine, moved
+                return cost + more
+            board.remove(mine)
+        board.add(slot, marks[j])
+    return 0.0
+
+
+class _Placed(NamedTuple):
+    box: Box
+    x: float            # the vertical stretch of its leader ...
+    low: float          # ... from low to high
+    high: float
+    foot: float         # where its leader leaves the mark
+    point: bool
 
 
 @dataclass
 class _Board:
-    """The labels and stems placed so far, inside a frame."""
+    """The labels and leaders placed so far, a side at a time."""
 
-    frame: Box
-    slots: list[Slot]
-    stems: list[Stem]
+    rows: Rows
+    width: float
+    pub_x: float | None
+    bars: list[Mark]
+    sides: tuple[int, ...]
 
-    def fits(self, slot: Slot) -> bool:
-        """Inside the frame and clear of every placed label."""
-        return self.frame.contains(slot.box) and not any(
-            slot.box.hits(p.box, HPAD) for p in self.slots)
+    def __post_init__(self):
+        self.placed: dict[int, list[_Placed]] = {1: [], -1: []}
+        self.waiting: list[Mark] = []           # the marks whose labels are still to place
 
-    def crossings(self, slot: Slot) -> int:
-        """How many stem-through-label crossings placing `slot` would add."""
-        return (sum(p.box.crosses(*slot.stem[:3]) for p in self.slots)
-                + sum(slot.box.crosses(*stem[:3]) for stem in self.stems))
+    def covers(self, box: Box, side: int) -> int:
+        """How many marks still waiting for a label the box would stand in front of, on
+        a side they may take: a marker, or a whole bar."""
+        return sum(side in m.sides and (box.left - PAD < m.x < box.right + PAD if m.point
+                                         else box.left - PAD < m.extent[0]
+                                         and m.extent[1] < box.right + PAD)
+                   for m in self.waiting)
 
-    def best(self, options: list[Slot]) -> tuple[Slot | None, int]:
-        """The first option that fits and is clear, else the fitting one with the fewest
-        crossings (a bar's stem alongside another counts as one); None if none fits."""
-        best, fewest = None, 0
-        for slot in options:
-            if not self.fits(slot):
-                continue
-            cost = self.crossings(slot) + any(slot.stem.crowds(s) for s in self.stems)
-            if cost == 0:
-                return slot, 0
-            if best is None or cost < fewest:
-                best, fewest = slot, cost
-        return best, fewest
+    def add(self, slot: Slot, mark: Mark) -> None:
+        stem = slot.stem
+        self.placed[slot.side].append(_Placed(slot.box, slot.x, min(stem.y0, stem.y1),
+                                              max(stem.y0, stem.y1), slot.foot, mark.point))
 
-    def add(self, slot: Slot) -> None:
-        self.slots.append(slot)
-        self.stems.append(slot.stem)
+    def remove(self, slot: Slot) -> None:
+        self.placed[slot.side] = [p for p in self.placed[slot.side] if p.box is not slot.box]
+
+    def best(self, mark: Mark, size, fracs, max_levels: int,
+             toward: int) -> tuple[Slot | None, float]:
+        """The cheapest slot for the mark's label: level, bend (three times dearer
+        `toward` the marks still to place), bars crossed; None if no level offers one."""
+        best, cheapest = None, math.inf
+        crossed = {1: self._bars_under(mark), -1: 0}
+        soft = self._soft(mark)
+        for level in range(1, max_levels + 1):
+            if cheapest <= level:
+                break
+            for rank, side in enumerate(s for s in mark.sides if s in self.sides):
+                for k, frac in enumerate(fracs):
+                    found = self._slot(mark, size, side, level, frac, soft, toward)
+                    if found is None:
+                        continue
+                    slot, cost = found
+                    cost += level + crossed[side] + 0.02 * rank + 0.01 * k
+                    if cost < cheapest:
+                        best, cheapest = slot, cost
+        return best, cheapest
+
+    def _bars_under(self, mark: Mark) -> int:
+        """How many bars a marker's leader rises through to reach a label above."""
+        if not mark.point:
+            return 0
+        return sum(b.extent[0] - PAD < mark.x < b.extent[1] + PAD for b in self.bars)
+
+    def _soft(self, mark: Mark) -> list[tuple[float, float, float]]:
+        """The xs a leader from the mark had better avoid, and what crossing them costs:
+        along the publication line, or (from a bar) through the bars stacked above it."""
+        soft = []
+        if self.pub_x is not None:
+            soft.append((self.pub_x - STEM_ROOM, self.pub_x + STEM_ROOM, 1.0))
+        if not mark.point:
+            x0, x1 = mark.extent
+            soft += [(b.extent[0] - PAD, b.extent[1] + PAD, 1.0) for b in self.bars
+                     if b.lane > mark.lane and b.extent[1] > x0 and b.extent[0] < x1]
+        return soft
+
+    def _slot(self, mark: Mark, size, side: int, level: int, frac: float,
+              soft: list[tuple[float, float, float]],
+              toward: int) -> tuple[Slot, float] | None:
+        """The label at `level` on `side` meeting its leader at `frac` of its width, with
+        the leader's x closest to the mark's; and the cost of its bend and crossings."""
+        w, h = size
+        bottom, top = self.rows.span(side, level, h)
+        near, far = (bottom, top) if side > 0 else (top, bottom)
+        y1 = near if frac == 0.5 else far
+        left = {0.0: STEM_GAP, 1.0: -STEM_GAP - w}.get(frac, -w / 2)   # box left - x
+        right = left + w
+        y0 = mark.stem_foot(side)
+        bend = self.rows.bend(side) if mark.point else None
+        foot = mark.x
+        lo, hi = EDGE - left, self.width - EDGE - right
+        if mark.point:
+            reach = MAX_BEND if bend else 0.0
+            lo, hi = max(lo, foot - reach), min(hi, foot + reach)
+        else:
+            lo, hi = max(lo, _reach(mark, -1)), min(hi, _reach(mark, 1))
+        if lo > hi:
+            return None
+        low, high = sorted((y0 if bend is None else bend[1], y1))
+        holes = []
+        for p in self.placed[side]:
+            b = p.box
+            if b.bottom < top and bottom < b.top:                 # label on label
+                holes.append((b.left - HPAD - right, b.right + HPAD - left))
+            if b.bottom < high and low < b.top:                   # its leader through one
+                holes.append((b.left - PAD, b.right + PAD))
+            if p.low < top and bottom < p.high:                   # a leader through it
+                holes.append((p.x - right - PAD, p.x - left + PAD))
+            hole = self._order(mark, foot, p)
+            if hole is None:
+                return None
+            holes.append(hole)
+        if self.pub_x is not None:                                # the publication line
+            soft = soft + [(self.pub_x - right - 0.03, self.pub_x - left + 0.03, PUB_COST)]
+
+        def cost(x: float) -> float:
+            bent = (x - foot) * toward > 0
+            return (self._bend_cost(mark, x) * (3 if bent else 1)
+                    + sum(c for a, b, c in soft if a < x < b))
+
+        x = _nearest(foot, lo, hi, holes)
+        if x is None:
+            return None
+        if soft:
+            clear = _nearest(foot, lo, hi, holes + [(a, b) for a, b, _ in soft])
+            if clear is not None and cost(clear) < cost(x):
+                x = clear
+        box = Box(x + left, bottom, x + right, top)
+        return Slot(box, x, foot if bend else x, y0, y1, bend, not mark.point, frac, side,
+                    level), cost(x) + COVER_COST * self.covers(box, side)
+
+    @staticmethod
+    def _bend_cost(mark: Mark, x: float) -> float:
+        """A marker's leader bent sideways; a bar's leader away from the bar's middle."""
+        if mark.point:
+            return abs(x - mark.x) / BEND_COST
+        x0, x1 = mark.extent
+        return 0.2 * abs(x - mark.x) / max(x1 - x0, 1.0)
+
+    @staticmethod
+    def _order(mark: Mark, foot: float, p: _Placed) -> tuple[float, float] | None:
+        """The xs that would bring the new leader within STEM_ROOM of placed leader `p`,
+        or make the two cross (None: every x would)."""
+        if mark.point and p.point:        # both bend in the same band: keep their order
+            if p.foot < foot:
+                return -math.inf, p.x + STEM_ROOM
+            if p.foot > foot:
+                return p.x - STEM_ROOM, math.inf
+            return p.x - STEM_ROOM, p.x + STEM_ROOM
+        if mark.point:                    # a bar's leader must not be between foot and x
+            if p.x < foot - STEM_ROOM:
+                return -math.inf, p.x + STEM_ROOM
+            if p.x > foot + STEM_ROOM:
+                return p.x - STEM_ROOM, math.inf
+            return None
+        if p.point:
+            return min(p.foot, p.x) - STEM_ROOM, max(p.foot, p.x) + STEM_ROOM
+        return p.x - STEM_ROOM, p.x + STEM_ROOM
+
+
+def _nearest(pref: float, lo: float, hi: float,
+             holes: list[tuple[float, float]]) -> float | None:
+    """The point of lo..hi outside every open interval of `holes` nearest to pref."""
+    best, at = None, lo
+    for a, b in sorted(h for h in holes if h[1] > lo and h[0] < hi):
+        if a >= at:
+            best = _closer(pref, best, min(max(pref, at), a))
+        at = max(at, b)
+        if at > hi:
+            return best
+    return _closer(pref, best, min(max(pref, at), hi))
+
+
+def _closer(pref: float, a: float | None, b: float) -> float:
+    return b if a is None or abs(b - pref) < abs(a - pref) else a
