@@ -165,13 +165,14 @@ def leaders(drawn):
     return [stem.get_transform().transform(stem.get_xydata()) for stem in drawn.stems]
 
 
-def through(path, box) -> bool:
-    """Whether the polyline passes through the box (sampled every half pixel)."""
+def through(path, box, pad: float = 5) -> bool:
+    """Whether the polyline passes through the box, or within `pad` pixels of it (sampled
+    every half pixel)."""
     for (x0, y0), (x1, y1) in zip(path[:-1], path[1:]):
         steps = int(max(abs(x1 - x0), abs(y1 - y0)) * 2) + 1
         for k in range(steps + 1):
             x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
-            if box.x0 < x < box.x1 and box.y0 < y < box.y1:
+            if box.x0 - pad < x < box.x1 + pad and box.y0 - pad < y < box.y1 + pad:
                 return True
     return False
 
@@ -179,9 +180,9 @@ def through(path, box) -> bool:
 def assert_clean(tl: Timeline, left_out: int = 0):
     """Every event stands for a label, or (at most `left_out` of them) is counted in the
     footer; no two labels overlap; none covers a mark or the overview strip or leaves
-    the figure; no leader passes through a label but its own; the vertical stretches of
-    two leaders that run side by side stay STEM_ROOM apart; leaders bending in the same
-    band keep the order of their marks (they never cross)."""
+    the figure; no leader passes through (or touches) a label but its own; the vertical
+    stretches of two leaders that run side by side stay STEM_ROOM apart; leaders bending
+    in the same band keep the order of their marks (they never cross)."""
     drawn = layout(tl)
     labels, marks = boxes(drawn, drawn.labels), boxes(drawn, drawn.marks)
     width, height = drawn.figure.canvas.get_width_height()

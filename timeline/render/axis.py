@@ -162,12 +162,6 @@ class Box:
         return (self.left < other.right + pad and other.left < self.right + pad
                 and self.bottom < other.top and other.bottom < self.top)
 
-    def crosses(self, x: float, y0: float, y1: float, pad: float = PAD) -> bool:
-        """Whether the vertical segment x, y0..y1 passes through (or close by) the box."""
-        low, high = min(y0, y1), max(y0, y1)
-        return (self.left - pad < x < self.right + pad
-                and low < self.top and self.bottom < high)
-
     def contains(self, other: Box) -> bool:
         return (self.left <= other.left and other.right <= self.right
                 and self.bottom <= other.bottom and other.top <= self.top)
