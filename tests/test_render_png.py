@@ -492,7 +492,8 @@ def test_png_identical_input_gives_identical_bytes(fmt):
 
 def test_png_identical_bytes_across_processes():
     code = (f"import hashlib, sys; sys.path.insert(0, {str(Path(__file__).parent)!r});"
-            "import test_render_png as t; print(hashlib.sha256(t.render(t.SEED)).hexdigest())")
+            "import test_render_png as t; print(hashlib.sha256(t.render(t.SEED)).hexdigest(),"
+            "hashlib.sha256(t.render(t.dense_weeks())).hexdigest())")
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")}
@@ -540,6 +541,9 @@ def test_axis_years_are_named_under_their_middle(year):
     (x, _), = tick.labels
     assert D(year, 6, 1).toordinal() < x < D(year, 8, 1).toordinal()
     assert tick.days == [D(year, 1, 1).toordinal(), D(year + 1, 1, 1).toordinal()]
+    # a wider panel ticks every other month: its last tick, the new year's, is unnamed
+    wide = [text for _, text in ticks(Panel(lo, hi, 0.3, 5.5)).labels]
+    assert str(year) in wide[0] and not any(str(year + 1) in text for text in wide)
     months = ticks(Panel(D(2023, 12, 20).toordinal(), D(2025, 1, 10).toordinal(), 0.3, 11.4))
     (april,) = [x for x, text in months.labels if text == "Apr"]
     assert D(2024, 4, 1).toordinal() < april < D(2024, 5, 1).toordinal()

@@ -341,10 +341,10 @@ class Ticks(NamedTuple):
 def ticks(panel: Panel) -> Ticks:
     """Ticks at the finest calendar step that leaves room between them.
 
-    Days and weeks, and steps of several months or years, are named at their tick.
-    Single months and years are named under their middle, so that a name always stands
-    under the stretch of time it names (a year bar's year under the bar, not the next
-    year at its end).
+    Days and weeks, and steps of several months or years, are named at their tick (the
+    latter only if the panel shows most of the stretch they start).  Single months and
+    years are named under their middle.  So a name always stands by the stretch of time
+    it names: a year bar's year under the bar, not the next year at its end.
     """
     most = max(2, int(panel.width / TICK_SPACING))
     for unit, step in TICK_STEPS:
@@ -360,11 +360,23 @@ def ticks(panel: Panel) -> Ticks:
                 named.append(((lo + hi) / 2, first))
     else:
         inside = [d for d in days if 0.25 <= panel.x(d.toordinal()) - panel.left
-                  <= panel.width - 0.25] or days[len(days) // 2:][:1]
-        named = [(d.toordinal(), d) for d in inside]
+                  <= panel.width - 0.25 and _mostly_shown(panel, d, unit, step)]
+        named = [(d.toordinal(), d) for d in inside or days[len(days) // 2:][:1]]
     labels = [(x, _tick_label(d, unit, k == 0 or d.year != named[k - 1][1].year))
               for k, (x, d) in enumerate(named)]
     return Ticks(marks, labels)
+
+
+def _mostly_shown(panel: Panel, day: dt.date, unit: str, step: int) -> bool:
+    """Whether the panel shows at least half of the `step` months or years from `day`
+    (always, for days and weeks): 'Jan 1963' at the end of a panel holding 1962 would
+    name a stretch it does not show."""
+    if unit not in ("month", "year"):
+        return True
+    months = day.year * 12 + day.month - 1 + step * (12 if unit == "year" else 1)
+    end = dt.date(months // 12, months % 12 + 1, 1).toordinal() if months < 120000 else math.inf
+    start = day.toordinal()
+    return min(end, panel.hi) - max(start, panel.lo) >= (end - start) / 2
 
 
 def _intervals(panel: Panel, unit: str) -> list[tuple[dt.date, dt.date]]:
