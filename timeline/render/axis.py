@@ -214,7 +214,8 @@ def _days(event: Event) -> tuple[int, int]:
     return event.period.start.toordinal(), event.period.end.toordinal() + 1
 
 
-def panels(events: list[Event], published: dt.date, width: float, left: float) -> list[Panel]:
+def panels(events: list[Event], published: dt.date, width: float,
+           left: float) -> list[Panel]:
     """Axis panels covering the events and the publication day, cut at large gaps."""
     runs = _runs([(*_days(e), 1) for e in events]
                  + [(published.toordinal(), published.toordinal() + 1, 0)])
@@ -468,23 +469,24 @@ class Rows(NamedTuple):
 def place(marks: list[Mark], sizes: list[tuple[float, float]], bar_top: float,
           pub_x: float | None, width: float, max_levels: int, fan: bool = False,
           pitch: float | None = None, bars: list[Mark] = (),
-          sides: tuple[int, ...] = (-1, 1), give_up: int | None = None) -> list[Slot | None]:
+          sides: tuple[int, ...] = (-1, 1),
+          give_up: int | None = None) -> list[Slot | None]:
     """A slot per mark (in order), or None for a label that fits nowhere.
 
-    No two labels overlap, no leader passes through a label but its own, no two leaders
-    run within STEM_ROOM of each other, and (with `fan`) leaders bending sideways keep
-    the order of their marks, so they never cross.  Labels hang to one side of their
-    leaders, like flags, on `max_levels` levels a side, `pitch` apart (the tallest
-    label's height and VPAD by default).  Marks are taken in the order that makes each
-    new label cover only marks already placed: with labels hanging right, from the right
-    end leftwards, then those too near the right edge to hang right, rightwards, hanging
-    left (or in two other orders, see _sweep).  Each takes its cheapest slot: the lowest level, the least bend, not across
-    other `bars` nor along the publication line at `pub_x`, nor in front of marks still
-    to label.  A label that fits nowhere may then take the place of one in front of its
-    mark, if that one fits elsewhere.  Of the two hands, the one
-    that places the most labels, then on the fewest levels, wins.  Labels go only on
-    the `sides` given.  With `give_up`, a pass stops once more labels than that fit
-    nowhere (the caller wants them all, or some other settings).
+    No two labels overlap, no leader passes through (or within PAD of) a label but its
+    own, no two leaders run within STEM_ROOM of each other, and (with `fan`) leaders
+    bending sideways keep the order of their marks, so they never cross.  Labels hang to
+    one side of their leaders, like flags, on `max_levels` levels a side, `pitch` apart
+    (the tallest label's height and VPAD by default), on the `sides` given.
+
+    Greedy passes (see _sweep) take the marks in an order that makes each new label
+    cover only marks already placed: with labels hanging right, from the right end
+    leftwards.  Each label takes its cheapest slot: the lowest level, the least bend, not
+    across other `bars` nor along the publication line at `pub_x`, nor in front of marks
+    still to label.  A label that fits nowhere may then take the place of one in front
+    of its mark, if that one fits elsewhere.  Of the passes, the one that places the
+    most labels, then on the fewest levels, wins.  With `give_up`, a pass stops once more
+    labels than that fit nowhere (the caller wants them all, or other settings).
     """
     rows = Rows.of(bar_top, pitch or max(h for _, h in sizes) + VPAD, fan)
     sweeps = [_sweep(marks, sizes, rows, width, pub_x, max_levels, list(bars), sides, hand,
@@ -520,8 +522,8 @@ def _sweep(marks: list[Mark], sizes, rows: Rows, width: float, pub_x: float | No
     total = 0.0
     board.waiting = list(marks)
     failed = 0
-    turns = {"x": by_x,
-             "hang": [k for k in by_x if hangs[k]] + [k for k in reversed(by_x) if not hangs[k]]}
+    turns = {"x": by_x, "hang": [k for k in by_x if hangs[k]]
+             + [k for k in reversed(by_x) if not hangs[k]]}
     turns["bars"] = sorted(turns["hang"], key=lambda k: marks[k].point)
     for i in turns[order]:
         fracs = (frac, 1 - frac, 0.5) if hangs[i] else (1 - frac, frac, 0.5)
@@ -612,7 +614,8 @@ class _Board:
                                               max(stem.y0, stem.y1), slot.foot, mark.point))
 
     def remove(self, slot: Slot) -> None:
-        self.placed[slot.side] = [p for p in self.placed[slot.side] if p.box is not slot.box]
+        side = self.placed[slot.side]
+        side[:] = [p for p in side if p.box is not slot.box]
 
     def best(self, mark: Mark, size, fracs, max_levels: int,
              toward: int) -> tuple[Slot | None, float]:

@@ -2,9 +2,10 @@
 
 Events that fall on the same day (or, for longer periods, the same period at the same
 granularity) share one label and one mark: an event told twice (the same sentence, or
-descriptions that agree) is said once, and distinct ones are listed under the date ("7 Oct 2023 (2 events)").  Past MAX_LABELS
-labels, only the most informative are kept: those standing for the most mentions, then
-the longest periods; the other events are drawn as marks only and counted in the footer.
+descriptions that agree) is said once, and distinct ones are listed under the date
+("7 Oct 2023 (2 events)").  Past MAX_LABELS labels, only the most informative are kept:
+those standing for the most mentions, then the longest periods; the other events are
+drawn as marks only and counted in the footer.
 Free of matplotlib.
 """
 from __future__ import annotations
