@@ -231,7 +231,8 @@ def _attempt(tl: Timeline, groups: list[Label], rows: list[Row], size: float,
         stems.update(drawn_stems)
     if len(rows) > 1:
         _draw_zoom(fig, rows, geo.axis_y)
-    unlabelled = sum(len(g.events) for k, g in enumerate(groups) if k not in set(placed))
+    shown = set(placed)
+    unlabelled = sum(len(g.events) for k, g in enumerate(groups) if k not in shown)
     _draw_footer(fig, tl, [e for g in groups for e in g.events], unlabelled)
     fig.canvas.draw()
     overview = tuple(rows[1].panels) if len(rows) > 1 else ()
