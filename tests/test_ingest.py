@@ -183,6 +183,8 @@ def test_ingest_find_published_reads_dateline_prefix_of_first_paragraph():
     "(CNN)",
     "(Reuters) - ",
     "NEW YORK, Oct. 3 /PRNewswire/ -- ",
+    "THE HAGUE, Netherlands (AP)_ ",
+    "LONDON (Reuters)- ",
 ])
 def test_ingest_read_article_body_starts_after_wire_dateline(tmp_path, dateline):
     prose = ("Federal Reserve officials on Thursday signalled they were ready to raise "
@@ -326,11 +328,11 @@ def test_ingest_read_article_many_weak_markers_before_a_final_paragraph(tmp_path
     final = ("The two sides met again in the capital to discuss a lasting ceasefire deal, "
              "and officials said that further meetings were planned before the winter.")
     path = tmp_path / "a.txt"
-    path.write_text(f"Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
+    path.write_text("Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
                     + "Read more\n" * 5000 + final + "\n", encoding="utf-8")
     article = read_article(path)
     assert article.body[1] == len(article.text.rstrip())
-    path.write_text(f"Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
+    path.write_text("Talks resume\n14 November 2023\n\n" + f"{prose}\n\n" * 50
                     + "Read more\n" * 5000 + "Footer.\n", encoding="utf-8")
     article = read_article(path)
     assert "Footer." not in article.text[article.body[0]:article.body[1]]

@@ -312,10 +312,12 @@ _TITLE_CITY = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _WIRE_SEGMENT = r",[ \t]*[A-Z0-9][\w.'’/-]*(?:[ \t]+[A-Z0-9][\w.'’/-]*){0,3}"
 _AGENCY = r"(?:\([ \t]*[A-Za-z][^()\n]{0,40}\)|/[ \t]*[A-Za-z][^/\n]{0,40}/)"
 _WIRE_SEPARATOR = r"(?:[ \t]+(?:--?|_)[ \t]+|[ \t]*(?:—|–|--)[ \t]*)"
+_AGENCY_SEPARATOR = r"[ \t]*(?:--?|_|—|–)[ \t]*"      # "(AP)_ The", "(Reuters)- The"
 _WIRE_DATELINE = re.compile(
-    rf"(?:{_CAPS_CITY}(?:{_WIRE_SEGMENT}){{0,3}}(?:[ \t]*{_AGENCY})?{_WIRE_SEPARATOR}"
+    rf"(?:{_CAPS_CITY}(?:{_WIRE_SEGMENT}){{0,3}}"
+    rf"(?:[ \t]*{_AGENCY}{_AGENCY_SEPARATOR}|{_WIRE_SEPARATOR})"
     rf"|{_CAPS_CITY}(?:{_WIRE_SEGMENT}){{0,3}}[ \t]*{_AGENCY}[ \t]*"
-    rf"|(?:{_TITLE_CITY}(?:{_WIRE_SEGMENT}){{0,3}}[ \t]*)?{_AGENCY}{_WIRE_SEPARATOR}"
+    rf"|(?:{_TITLE_CITY}(?:{_WIRE_SEGMENT}){{0,3}}[ \t]*)?{_AGENCY}{_AGENCY_SEPARATOR}"
     rf"|\([ \t]*[A-Z]{{2,}}[ \t]*\)[ \t]*)"
     r"(?=[\"“‘'A-Z0-9])")
 WIRE_DATELINE_CHARS = 120   # a wire dateline is no longer than this
