@@ -57,6 +57,48 @@ def test_events_sentence_spans_split(text, expected):
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("- On Monday, the union walked out.\n+ On Tuesday, talks resumed.\n* On Friday the "
+     "strike ended.", ["On Monday, the union walked out.", "On Tuesday, talks resumed.",
+                       "On Friday the strike ended."]),
+    ("• the union walked out on Monday\n• talks resumed on Tuesday",
+     ["the union walked out on Monday", "talks resumed on Tuesday"]),
+    ("– first point here\n— second point here", ["first point here", "second point here"]),
+    ("1. The union walked out.\n2. Talks resumed.\n10) they agreed on Friday",
+     ["The union walked out.", "Talks resumed.", "they agreed on Friday"]),
+    ("Key dates:\n  - 3 May: the vote\n  - 9 May: the count",
+     ["Key dates:", "3 May: the vote", "9 May: the count"]),
+    # a list item that runs over two lines stays one sentence
+    ("- the union said on Monday that the strike, which began in March, would go\n"
+     "  on until the end of the year\n- talks resumed",
+     ["the union said on Monday that the strike, which began in March, would go\n"
+      "  on until the end of the year", "talks resumed"]),
+])
+def test_events_sentence_spans_list_items_are_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line that ends a sentence ends it, whatever the next line starts with
+    ("The union walked out.\nthen talks resumed on Tuesday.",
+     ["The union walked out.", "then talks resumed on Tuesday."]),
+    ("“We will strike,” he said.\n“Not again,” she replied.",
+     ["“We will strike,” he said.", "“Not again,” she replied."]),
+    # not after an abbreviation (long lines: a short one may be a heading)
+    ("The delegations met again in the capital, and the talks began at 5 p.m.\nand went "
+     "on into the night.", ["The delegations met again in the capital, and the talks began "
+                            "at 5 p.m.\nand went on into the night."]),
+    ("The delegations met again in the capital, where the minister met Mr.\nSmith of the "
+     "U.S. embassy on Monday.", ["The delegations met again in the capital, where the "
+                                 "minister met Mr.\nSmith of the U.S. embassy on Monday."]),
+    # a dash or a number inside a line is no list marker
+    ("The vote - held on Monday - passed 52-48. It was 1. 5 points.",
+     ["The vote - held on Monday - passed 52-48.", "It was 1.", "5 points."]),
+])
+def test_events_sentence_spans_line_breaks(text, expected):
+    assert sentences(text) == expected
+
+
 def test_events_sentence_spans_are_offsets_into_text_without_whitespace():
     text = "Title\r\n\r\n  One sentence here.   Another one.  \n\n"
     spans = sentence_spans(text)

@@ -54,6 +54,11 @@ _CLAUSE_BREAK = re.compile(rf"\s*;\s+|\s+[—–]\s+|,\s+(?={_SUBORDINATOR})", r
 _LEADING_LINK = re.compile(rf"^(?:{_CONNECTIVE})*(?:{_SUBORDINATOR})?", re.I)
 _COMMA = re.compile(r",\s+")
 _FOLLOWING = re.compile(r"\s*(\S?)")
+# A list item: a bullet ("- ", "+ ", "* ", "• ", "– ", "— ") or a number ("1. ", "2) ") that
+# opens a line.
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*((?:[-+*•–—]|\d{1,3}[.)])[ \t]+)(?=\S)")
+_LOWER_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]|" + "|".join(
+    ("etc", "approx", "cf", "al", "est", "vs", "no")))
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_words(PREPOSITIONS)})\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
@@ -65,14 +70,16 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """(start, end) of each sentence of text[start:end], without surrounding whitespace.
 
     Blank lines always end a sentence; so does a line break after a short line (a
-    heading, a caption, a list item), not one inside a hard-wrapped paragraph.
+    heading, a caption), or after a line that ends a sentence, but not one inside a
+    hard-wrapped paragraph. A list item ("- ", "* ", "• ", "1. ", "2) " at the start of a
+    line) starts a sentence, and its marker is no part of it.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cut = start
     for brk in _paragraph_breaks(text, start, end) + [(end, end)]:
         for s, e in _paragraph_sentences(text, cut, brk[0]):
-            spans.append(_strip(text, s, e))
+            spans.append(_without_marker(text, *_strip(text, s, e)))
         cut = brk[1]
     return [(s, e) for s, e in spans if s < e]
 
@@ -83,14 +90,45 @@ def _paragraph_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
+    markers = set()
+    for m in _LIST_ITEM.finditer(text, start, end):   # a list item starts a sentence
+        cuts.append(m.start())
+        markers.update(range(m.start(1), m.end(1)))
     for m in _TERMINAL.finditer(text, start, end):
-        if _starts_sentence(text, m.end(), end) and not _abbreviation(text, m):
-            cuts.append(m.end())
+        if m.start() in markers:                     # the "1." of a numbered item
+            continue
+        if _starts_sentence(text, m.end(), end) or _line_break_after(text, m, end):
+            if not _abbreviation(text, m):
+                cuts.append(m.end())
     for m in _SHORT_LINE_END.finditer(text, start, end):
         if _starts_sentence(text, m.end(), end):     # a heading or caption line
             cuts.append(m.end())
     cuts = sorted(set(cuts)) + [end]
     return list(zip(cuts, cuts[1:]))
+
+
+def _line_break_after(text: str, m: re.Match, end: int) -> bool:
+    """Does a line break follow the sentence punctuation `m` (its line ends a sentence)?
+
+    Not after a lower-case abbreviation ("5 p.m." before a line going on in lower case)."""
+    gap = _FOLLOWING.match(text, m.end(), end)
+    if "\n" not in text[m.end():gap.start(1)] or not gap.group(1):
+        return False
+    if gap.group(1).islower() and m.group().startswith("."):
+        word = re.search(r"\S*$", text[max(0, m.start() - 20):m.start()]).group()
+        return not _LOWER_ABBREVIATION.fullmatch(word)
+    return True
+
+
+def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the list marker that opens it at the start of a line."""
+    line_start = start
+    while line_start > 0 and text[line_start - 1] in " \t":
+        line_start -= 1
+    if line_start > 0 and text[line_start - 1] != "\n":
+        return start, end                   # not at the start of a line
+    m = _LIST_ITEM.match(text, line_start, end)
+    return (m.end(), end) if m and m.start(1) == start else (start, end)
 
 
 def _starts_sentence(text: str, position: int, end: int) -> bool:
