@@ -161,7 +161,7 @@ def test_events_describe_seed_sentences(opening, expression, nth, expected):
     ("As many as 50 people died on Monday, officials said.", "Monday",
      "As many as 50 people died, officials said"),
     ("Prices have risen sharply, since the election in March 2021.", "March 2021",
-     "The election"),
+     "Prices have risen sharply"),
     ("He resigned on Friday; his deputy took over on Monday.", "Monday",
      "His deputy took over"),
     ("But when the army withdrew in 2019, the rebels returned.", "2019",
@@ -172,6 +172,179 @@ def test_events_describe_seed_sentences(opening, expression, nth, expected):
 def test_events_describe_removes_date_words_and_picks_clause(sentence, expression, expected):
     timex = timex_at(sentence, expression)
     assert describe(sentence, (0, len(sentence)), timex) == expected
+
+
+# -- describe: where the date words may go, and where they must stay -----------------------
+
+def describe_sentence(sentence: str, expression: str, nth: int = 0,
+                      kind: str = "DATE") -> str:
+    timex = timex_at(sentence, expression, nth=nth)
+    timex = Timex(timex.start, timex.end, timex.text, kind, "X", "test")
+    return describe(sentence, (0, len(sentence)), timex)
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    # the start of the clause, its end, between commas, after the subject or the verb
+    ("Federal Reserve officials on Thursday signalled they were ready to raise rates.",
+     "Thursday", "Federal Reserve officials signalled they were ready to raise rates"),
+    ("President Bill Clinton Saturday vowed to hunt down those responsible.", "Saturday",
+     "President Bill Clinton vowed to hunt down those responsible"),
+    ("The Cypriot government Saturday strongly condemned the attacks.", "Saturday",
+     "The Cypriot government strongly condemned the attacks"),
+    ("The Buffalo News reported on Friday that the hair was found near the house.",
+     "Friday", "The Buffalo News reported that the hair was found near the house"),
+    ("Slepian was killed on Oct. 23, 1999 by a sniper hiding in his backyard.",
+     "Oct. 23, 1999", "Slepian was killed by a sniper hiding in his backyard"),
+    ("Clinton said Friday the INS did the right thing.", "Friday",
+     "Clinton said the INS did the right thing"),
+    ("The Security Council condemned the bombing on Thursday and called for calm.",
+     "Thursday", "The Security Council condemned the bombing and called for calm"),
+    ("Kopp became the subject of a manhunt in November when he was named a witness.",
+     "November", "Kopp became the subject of a manhunt when he was named a witness"),
+    ("The data are due on Friday — at 8:30 a.m. EDT (1230 GMT).", "8:30 a.m. EDT",
+     "The data are due on Friday"),
+    ("At 8:30 a.m. EDT (1230 GMT), the figures showed a rise in jobs.", "8:30 a.m. EDT",
+     "The figures showed a rise in jobs"),
+    ("Over the past three years, sales have doubled.", "the past three years",
+     "Sales have doubled"),
+    ("She has lived there for three years, her neighbour said.", "three years",
+     "She has lived there, her neighbour said"),
+    ("Her brother, who was jailed in the 1960s, followed in 1979.", "1979",
+     "Her brother, who was jailed in the 1960s, followed"),
+])
+def test_events_describe_cuts_the_date_where_the_clause_stays_grammatical(
+        sentence, expression, expected):
+    kind = "DURATION" if "years" in expression else "DATE"
+    assert describe_sentence(sentence, expression, kind=kind) == expected
+
+
+@pytest.mark.parametrize("sentence, expression, nth, kept", [
+    # a dangling preposition, determiner or conjunction would be left
+    ('"We are still operating on a budget written for 2015," said Jane Smith.', "2015", 0,
+     "on a budget written for 2015"),
+    ("Ridership rose 11 per cent in the first quarter of last year compared with a year "
+     "earlier, according to figures.", "the first quarter", 0,
+     "11 per cent in the first quarter of last year compared with"),
+    ("Ridership rose 11 per cent in the first quarter of last year compared with a year "
+     "earlier, according to figures.", "a year earlier", 0, "compared with a year earlier"),
+    ("Retailers are heading into Christmas with shelves full of unsold stock.", "Christmas",
+     0, "heading into Christmas with shelves full"),
+    ("The museum will be open between 9 a.m. and 5 p.m. on weekdays.", "9 a.m.", 0,
+     "between 9 a.m. and 5 p.m."),
+    ("The museum will be open between 9 a.m. and 5 p.m. on weekdays.", "5 p.m.", 0,
+     "between 9 a.m. and 5 p.m."),
+    ("Heavy snow from 3 to 9 January, led to the closure of schools.", "9 January", 0,
+     "from 3 to 9 January, led to"),
+    ("Voters went to the polls on Monday and Tuesday.", "Monday", 0, "on Monday and Tuesday"),
+    ("The deal was signed in the Oct. 23 meeting.", "Oct. 23", 0, "the Oct. 23 meeting"),
+    ("He also is charged in the 1996 Olympic bombing that killed one person.", "1996", 0,
+     "the 1996 Olympic bombing"),
+    ("U.S. authorities scheduled a news conference for later today in New York.", "today",
+     0, "for later today in New York"),
+    ("Trust created a new office, effective Feb. 1.", "Feb. 1", 0, "effective Feb. 1"),
+    # a proper name would be cut
+    ("Shoppers are expected to flock to stores for Black Friday, which falls this Friday.",
+     "Friday", 0, "for Black Friday, which falls this Friday"),
+    ("The Sunday Times reported that the minister would resign.", "Sunday", 0,
+     "The Sunday Times reported"),
+    ("Voters went to the polls on Super Tuesday in 14 states.", "Tuesday", 0,
+     "Super Tuesday"),
+    # a relative clause or an insertion would lose its complement
+    ("Shoppers are expected to flock to stores for Black Friday, which falls this Friday.",
+     "this Friday", 0, "which falls this Friday"),
+    ("Officials said the library, which opened in 1962, has flooded three times.", "1962", 0,
+     "the library, which opened in 1962, has flooded"),
+    ("The report, published in March, said the river had risen.", "March", 0,
+     "The report, published in March, said"),
+    # the date is inside the clause, or is its subject
+    ("It was not immediately known if the arrest announced today stemmed from it.", "today",
+     0, "the arrest announced today stemmed"),
+    ("Today is a sad day for the city.", "Today", 0, "Today is a sad day"),
+    ("“This day, in the history of the city, will be remembered.”", "This day", 0,
+     "This day, in the history of the city, will be remembered"),
+    ("But it was not until Tuesday that Castro revealed the plan.", "Tuesday", 0,
+     "not until Tuesday that Castro revealed"),
+])
+def test_events_describe_keeps_the_date_where_cutting_it_reads_badly(
+        sentence, expression, nth, kept):
+    assert kept in describe_sentence(sentence, expression, nth)
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    # the clause of the date is a fragment or a parenthetical: the nearest statement
+    ("In contrast to Thursday, when 133 people were arrested, protesters were calmer.",
+     "Thursday", "133 people were arrested, protesters were calmer"),
+    ("Before his Sunday night address, Castro played the affectionate grandfather.",
+     "Sunday night", "Castro played the affectionate grandfather"),
+    ("Shares closed higher — their best day since March 2020.", "March 2020",
+     "Shares closed higher"),
+    ("The talks resumed — (1230 GMT).", "1230 GMT", "The talks resumed"),
+])
+def test_events_describe_falls_back_from_a_fragment_to_a_statement(
+        sentence, expression, expected):
+    assert describe_sentence(sentence, expression) == expected
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ('" I was paying $1.75 in 2019.', "2019", "I was paying $1.75"),
+    ('The whole city gets to enjoy it on Sunday."', "Sunday", "The whole city gets to enjoy it"),
+    ('Now it is double," she said on Monday.', "Monday", "Now it is double, she said"),
+    ("“Today, I'm here to tell you we have a suspect,” said the agent on Monday.", "Monday",
+     "“Today, I'm here to tell you we have a suspect,” said the agent"),
+    ("She said on Monday that “the deal is done", "Monday", "She said that “the deal is done”"),
+    ("``Today, I'm here to tell you we have our suspect,'' said Bernard Tolbert.", "Today",
+     "``I'm here to tell you we have our suspect,'' said Bernard Tolbert"),
+    ("‘We won on Monday", "Monday", "We won"),
+    ("The plan was dubbed ‘Hamas-style’ on Monday.", "Monday",
+     "The plan was dubbed ‘Hamas-style’"),
+])
+def test_events_describe_balances_or_strips_quotes(sentence, expression, expected):
+    assert describe_sentence(sentence, expression) == expected
+
+
+def test_events_describe_shortened_quote_is_closed():
+    sentence = ("On Monday, the minister said: “North Korea continues to advance its nuclear "
+                "and missile capability, and it is making blatant threats of nuclear usage.”")
+    description = describe_sentence(sentence, "Monday")
+    assert description.endswith("…”") and len(description) <= MAX_DESCRIPTION
+    assert description.startswith("The minister said: “North Korea continues")
+
+
+def test_events_describe_shortening_never_drops_not():
+    sentence = ("On Monday, the FBI and Kenyan police said that a suspect who was returned "
+                "from Pakistan had not been charged with any offence in connection with it.")
+    description = describe_sentence(sentence, "Monday")
+    assert description.endswith("…") and "had not" in description
+
+
+QUOTES = "\"“”‘’`'"
+DANGLING_END = {"the", "a", "an", "of", "with", "between", "from", "to", "into", "than", "and"}
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    (sentence, expression) for sentence, expression, _ in [
+        ('" I was paying $1.75 in 2019.', "2019", None),
+        ('"We are still operating on a budget written for 2015," said Jane Smith.', "2015",
+         None),
+        ("“The whole city gets to enjoy it,” she said on Sunday of the “new park", "Sunday",
+         None),
+        ("He said on Monday that the “deal” was “done”, and that “talks would go on",
+         "Monday", None),
+        ("Heavy snow from 3 to 9 January, led to the closure of schools.", "9 January", None),
+        ("The museum will be open between 9 a.m. and 5 p.m.", "5 p.m.", None),
+        ("(1230 GMT)", "1230 GMT", None),
+    ]
+])
+def test_events_describe_never_starts_or_ends_with_a_stray_quote_or_word(
+        sentence, expression):
+    description = describe_sentence(sentence, expression)
+    assert description
+    if description[0] in QUOTES or description[-1] in QUOTES:   # then a matched one
+        assert description[0] not in "”’'" and description[-1] not in "“‘`"
+        assert description.count("“") == description.count("”")
+        assert description.count('"') % 2 == 0
+    assert description.count("“") == description.count("”")
+    assert description.split()[-1].lower().strip(".,“”\"") not in DANGLING_END
 
 
 def test_events_describe_shortens_at_word_boundary():

@@ -155,24 +155,114 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # -- descriptions -------------------------------------------------------------------------
+#
+# The date words are cut out of the description only where the clause stays grammatical:
+# at its start ("On Sunday, X did Y" -> "X did Y"), at its end ("X did Y on Sunday", "X
+# reported on Monday that ..."), as an adverbial between commas ("The minister, on Monday,
+# said"), right after the subject ("The Chair last month said") or right after the verb
+# when no verb follows ("said Friday the INS"), or before another adjunct ("was killed on
+# 23 October by a sniper", "left on Monday and flew ..."). They stay in place where
+# cutting them would leave a dangling word ("written for 2015", "heading into Christmas",
+# "between 9 a.m. and"), split a name ("Black Friday", "The Sunday Times"), change the
+# meaning ("11 per cent in the first quarter of last year compared with ...") or leave a
+# relative clause without its complement ("the library, which opened in 1962, has flooded").
+
+# Words that cannot end what is left before the cut ("with", "the", "and" ...).
+DANGLING_BEFORE = frozenset("""
+    of than with without into onto upon between from to toward towards the a an and or nor
+    for per like as about against amid among via versus despite unlike its his her their
+    our my your whose not later earlier effective dated due starting beginning ending expiring
+""".split())
+# Words that cannot start what is left after the cut ("[the first quarter] of last year"),
+# and those that cannot when a date follows them ("[Monday] to Friday", "[3] and 4 May").
+DANGLING_AFTER = frozenset("of than".split())
+RANGE_AFTER = frozenset("and or to through till until".split())
+# Words after which a new clause begins: a date just before them ends its clause.
+CLAUSE_OPENERS = frozenset("""
+    that when where which who whom whose whether if because while although though unless
+    after before until since as once
+""".split())
+# Capitalised words that do not make a name with the expression ("On Sunday", "Also Friday").
+NOT_NAME = frozenset(w.lower() for w in PREPOSITIONS) | frozenset(
+    w for phrase in SUBORDINATORS + CONNECTIVES for w in phrase.split()) | frozenset("""
+    the a an this that these those last next early earlier late later mid and or but each
+    every until of to between from only just as
+""".split())
+# Prepositions that open another adjunct after the date ("on Monday [for] Paris").
+ADJUNCT_OPENERS = frozenset("""
+    in on at to for by from with off near across over under inside outside against after
+    before during through into toward towards around amid following despite ahead via
+    aboard outside within without along
+""".split())
+# A clause opening with one of these and no verb is a fragment ("In contrast to Thursday").
+FRAGMENT_OPENERS = frozenset(w.lower() for w in PREPOSITIONS) | frozenset("""
+    of to with without between from into than like about against amid among despite
+""".split())
+DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
+RELATIVES = frozenset("which who whom whose where".split())
+AUXILIARIES = frozenset("""
+    is are was were be been being am has have had having do does did will would shall should
+    can could may might must
+""".split())
+# Verbs news reports in forms that do not end in -ed.
+COMMON_VERBS = frozenset("""
+    said says say told tells tell rose rises rise fell falls fall grew grows grow met meets
+    went goes came comes took takes gave gives made makes began begins won wins lost loses
+    left leaves saw sees held holds kept keeps brought brings paid pays sold sells bought
+    buys spent sent sends built hit hits cut cuts put puts set sets led leads found finds
+    became becomes ran runs struck strikes spoke speaks wrote writes chose drew drove flew
+    froze shook stood stands sought seeks fought fights caught taught thought thinks knew
+    knows got gets gone seen done taken given shown broke broken fled slid slumped sank
+    spread swept stole withdrew warns plans wants calls seems looks faces expects needs
+    agrees announces reports shows adds remains continues believes hopes fears claims
+    denies accuses urges vows admits insists argues suggests signals launches opens closes
+    ends starts begins leads
+""".split())
+NOT_VERBS_ED = frozenset("""
+    need speed seed feed bed red shed hundred indeed creed greed breed bleed steed weed
+""".split())
+
+_DURATION_ONLY = frozenset({"for"})         # "for three years", not "a budget for 2015"
+_WORD = re.compile(r"[\w’'-]+")
+_CAPITALISED_RUN = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'.-]*[ \t]+)+$")
+_LAST_WORD = re.compile(r"(?<![\w’'.-])([\w’'.-]*\w[’']?)\s+$")
+_END_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)$")
+_FIRST_WORD = re.compile(r"\s+([\w’'-]+)")
+_DATE_PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,25}\d[^()\n]{0,25}\)")   # "(1230 GMT)"
+_RANGE_AFTER = re.compile(r"[-–]\w")        # "Monday-Friday"
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;:.!?…)\]\"”’'—–]|-\s|--|``)")
+_SEGMENT_BREAK = re.compile(r"[;:(—–]|(?<!\d),|,(?!\d)")           # "300,000" is one word
+_SEGMENT_AFTER = re.compile(r"(?:[^,;:)—–.!?]|(?<=\d)[,.](?=\d))*")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
 
 def describe(text: str, sentence: tuple[int, int], timex: Timex) -> str:
-    """A short description of the event: the expression's clause without the date words."""
+    """A short description of the event: the expression's clause without the date words.
+
+    The clause is the one holding the expression; when what is left of it is a fragment
+    without a verb ("the election", "In contrast to Thursday") or only a parenthetical
+    ("(1230 GMT)"), the nearest clause that makes a statement is used instead (the main
+    clause, or a "when ..." clause describing the date), then the whole sentence."""
     s_start, s_end = sentence
     t_start, t_end = max(timex.start, s_start) - s_start, min(timex.end, s_end) - s_start
     sent = text[s_start:s_end]
-    c_start, c_end = _clause(sent, t_start)
-    clause = _without_date(sent[c_start:c_end], t_start - c_start, t_end - c_start)
-    description = _tidy(_LEADING_LINK.sub("", _tidy(clause)))
-    if len(description.split()) < 2:        # the clause was little more than the date
-        description = _tidy(_LEADING_LINK.sub("", _tidy(_without_date(sent, t_start, t_end))))
-    if len(description.split()) < 2:
-        description = _tidy(sent)
-    return _shorten(_capitalise(description))
+    duration = timex.type == "DURATION"
+    best = None
+    for c_start, c_end in _clauses_by_distance(sent, t_start) + [(0, len(sent))]:
+        description = _finish(_cut_date(sent[c_start:c_end], t_start - c_start,
+                                         t_end - c_start, duration))
+        if _is_statement(description):
+            best = description
+            break
+        if best is None and len(_content_words(description)) >= 2:
+            best = description
+    if best is None:
+        best = _tidy(_balance_quotes(_tidy(sent)))
+    return _capitalise(_fit(best))
 
 
-def _clause(sentence: str, position: int) -> tuple[int, int]:
-    """The clause of `sentence` that holds `position`, split at subordinate clauses."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of `sentence`, split at ";", dashes and subordinate clauses."""
     cuts = {m.span() for m in _CLAUSE_BREAK.finditer(sentence)}
     lead = _SUBORDINATE_START.match(sentence)
     if lead:                                # "Ever since X happened, Y did": a break at ", "
@@ -181,22 +271,207 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
             cuts.add(comma.span())
     bounds = [0] + sorted(e for _, e in cuts)
     ends = sorted(s for s, _ in cuts) + [len(sentence)]
-    i = max(bisect.bisect_right(bounds, position) - 1, 0)
-    return bounds[i], max(ends[i], bounds[i])
+    return [(b, max(e, b)) for b, e in zip(bounds, ends)]
 
 
-def _without_date(clause: str, start: int, end: int) -> str:
-    """`clause` with the expression (and its preposition) removed; a possessive -> "the"."""
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    """The clause of `sentence` that holds `position`."""
+    clauses = _clauses(sentence)
+    i = max(bisect.bisect_right([b for b, _ in clauses], position) - 1, 0)
+    return clauses[i]
+
+
+def _clauses_by_distance(sentence: str, position: int) -> list[tuple[int, int]]:
+    """The clauses of `sentence`, the one holding `position` first, then the nearest."""
+    def distance(clause: tuple[int, int]) -> int:
+        return max(clause[0] - position, position - clause[1], 0)
+    return sorted(_clauses(sentence), key=lambda c: (distance(c), c[0]))
+
+
+def _cut_date(clause: str, start: int, end: int, duration: bool = False) -> str:
+    """`clause` without the expression at [start, end) where that leaves it grammatical."""
+    if end <= 0 or start >= len(clause):
+        return clause                       # the expression is in another clause
     start, end = max(start, 0), min(end, len(clause))
-    before, after = clause[:start], clause[end:]
+    cut = _date_cut(clause, start, end, duration)
+    return clause if cut is None else cut
+
+
+def _date_cut(clause: str, start: int, end: int, duration: bool) -> str | None:
+    """`clause` with the expression (and its preposition) cut out, or None if it must stay."""
+    before, expression, after = clause[:start], clause[start:end], clause[end:]
+    preposition = _search_end(_PREPOSITION_BEFORE, before)
+    if preposition and preposition.group().split()[0].lower() in _DURATION_ONLY \
+            and not duration:
+        preposition = None                  # "a budget written for 2015"
+    if _in_name(before, expression, after, preposition is not None):
+        return None                         # "Black Friday", "The Sunday Times"
     possessive = _POSSESSIVE_AFTER.match(after)
     if possessive:                          # "Monday's meeting" -> "the meeting"
+        if _last_word(before) in DETERMINERS:
+            return None
         return before + "the" + after[possessive.end():]
-    before = _PREPOSITION_BEFORE.sub("", before)
-    if re.search(r",\s*$", before) and re.match(r"\s*,", after):
-        if before.strip(" ,"):              # "The minister, on Monday, said"
-            before, after = before.rstrip(" ,") + " ", after.lstrip(" ,")
-    return before + " " + after
+    parenthetical = _DATE_PARENTHETICAL.match(after)
+    if parenthetical:                       # "8:30 a.m. EDT (1230 GMT)" goes as a whole
+        after = after[parenthetical.end():]
+    head = before[:preposition.start()] if preposition else before
+    if _last_word(head) in DANGLING_BEFORE or _last_word(head).endswith(("’s", "'s")) \
+            or _first_word(after) in DANGLING_AFTER or _range_after(after, preposition):
+        return None                         # "heading into Christmas", "of last year"
+    if not _WORD.search(_LEADING_LINK.sub("", head.strip(" ,;:\"“‘'(—–-`"))):
+        if preposition is None and _is_subject(after):
+            return None                     # "Today is a sad day", "Last year saw ..."
+        return head.rstrip() + " " + after.lstrip(" ,")            # at the clause's start
+    if not (_at_clause_end(after) or _after_subject(head, after) or _after_verb(head, after)
+            or _first_word(after) in ADJUNCT_OPENERS):
+        return None                         # inside the clause: it carries meaning there
+    if _bare_segment(head, after):
+        return None                         # "the library, which opened in 1962, has"
+    if re.search(r",\s*$", head) and re.match(r"\s*,", after):   # "The minister, on Monday,"
+        return head.rstrip(" ,") + " " + after.lstrip(" ,")
+    return head.rstrip() + " " + after.lstrip()
+
+
+def _in_name(before: str, expression: str, after: str, has_preposition: bool) -> bool:
+    """Is the expression part of a name: a capitalised word right before or after it?
+
+    Not when two capitalised words or more come before it and a verb after it: that is a
+    subject ("President Bill Clinton Saturday vowed"), not a name ("Black Friday")."""
+    if not expression[:1].isupper() and not expression.split()[-1][:1].isupper():
+        return False
+    run = _search_end(_CAPITALISED_RUN, before)
+    if expression[:1].isupper() and run:
+        names = [w for w in run.group().split() if w.lower() not in NOT_NAME]
+        if names and not (len(names) >= 2 and _verb_next(after)):
+            return True                     # "Black Friday"
+    following = re.match(r"[ \t]+([A-Z][\w’'-]*)", after)
+    return bool(following and expression.split()[-1][:1].isupper() and not has_preposition
+                and following.group(1).lower() not in NOT_NAME)   # "Sunday Times"
+
+
+def _at_clause_end(after: str) -> bool:
+    """Does the clause end after the expression: punctuation, a new clause ("that ...",
+    "when ..."), or a coordinated verb phrase ("and called ...")?"""
+    if _CLAUSE_END.match(after) or _first_word(after) in CLAUSE_OPENERS:
+        return True
+    words = _WORD.findall(after[:60])
+    return len(words) >= 2 and words[0].lower() in ("and", "but") and _is_verb(words[1])
+
+
+def _range_after(after: str, preposition: re.Match | None) -> bool:
+    """Is the expression the first end of a range or list ("Monday to Friday", "3 and 4")?"""
+    if _RANGE_AFTER.match(after):
+        return True                         # "Monday-Friday"
+    word = _first_word(after)
+    if word not in RANGE_AFTER:
+        return False
+    following = re.match(r"\s+\S+\s+(\S)", after)
+    return bool(following and (following.group(1).isdigit() or following.group(1).isupper())) \
+        or bool(preposition and preposition.group().split()[0].lower() in ("from", "between"))
+
+
+def _search_end(pattern: re.Pattern, s: str, room: int = 120) -> re.Match | None:
+    """`pattern` (anchored at the end of `s`) searched in the last `room` characters only."""
+    return pattern.search(s, max(0, len(s) - room))
+
+
+def _segment_start(head: str, room: int = 400) -> int:
+    """Where the last comma-delimited segment of `head` starts."""
+    start = max(0, len(head) - room)
+    for m in _SEGMENT_BREAK.finditer(head, start):
+        start = m.end()
+    return start
+
+
+def _last_word(s: str) -> str:
+    m = _search_end(_LAST_WORD if s[-1:].isspace() else _END_WORD, s)
+    return m.group(1).lower() if m else ""
+
+
+def _first_word(s: str) -> str:
+    m = _FIRST_WORD.match(s)
+    return m.group(1).lower() if m else ""
+
+
+def _is_verb(word: str) -> bool:
+    word = word.lower().strip("’'")
+    return (word in AUXILIARIES or word in COMMON_VERBS or word.endswith("n’t")
+            or (word.endswith("ed") and len(word) > 3 and word not in NOT_VERBS_ED))
+
+
+def _verb_next(after: str) -> bool:
+    """Does a verb come next, perhaps after an adverb ("strongly condemned")?"""
+    words = _WORD.findall(after[:60])[:2] if after[:1].isspace() else []
+    if words and words[0].endswith("ly") and len(words) > 1:
+        words = words[1:]
+    return bool(words) and _is_verb(words[0])
+
+
+def _is_subject(after: str) -> bool:
+    """Is the expression the subject of the clause: a verb follows it, right away or
+    after an insertion between commas ("This day, in the history ..., will be")?"""
+    if _verb_next(after):
+        return True
+    m = re.match(r"\s*,([^,]*),", after)
+    if not m:
+        return False
+    insertion = _WORD.findall(m.group(1))
+    opener = insertion[0].lower() if insertion else ""
+    return ((opener in ADJUNCT_OPENERS or opener in CONNECTIVES or opener.endswith("ly"))
+            and not any(_is_verb(w) for w in insertion) and _verb_next(after[m.end():]))
+
+
+def _after_subject(head: str, after: str) -> bool:
+    """Does the expression stand between a subject and its verb ("X last month said")?"""
+    words = _WORD.findall(_LEADING_LINK.sub("", head.strip()))
+    return (bool(words) and _verb_next(after)
+            and not any(_is_verb(w) or w.lower() in RELATIVES for w in words))
+
+
+def _after_verb(head: str, after: str) -> bool:
+    """Does the expression follow a verb, with no verb after it ("was killed on 23 October
+    by", "said Friday the")? Not after a participle before its verb ("the arrest announced
+    today stemmed") nor after a copula ("was Monday when")."""
+    word = _last_word(head)
+    return (_is_verb(word) and word not in AUXILIARIES and bool(_first_word(after))
+            and not _is_verb(_first_word(after)))
+
+
+def _bare_segment(head: str, after: str) -> bool:
+    """Would the comma-delimited segment of the expression be left without a complement?
+
+    ", which opened in 1962," -> ", which opened,"; ", published in March," -> ", published,".
+    """
+    left = _WORD.findall(head[_segment_start(head):])
+    right = _WORD.findall(_SEGMENT_AFTER.match(after.lstrip()).group())
+    words = left + right
+    if words and words[0].lower() in RELATIVES:
+        return len(words) <= 2
+    if len(words) != 1 or not re.search(r"(?<!\d),\s*\S*\s*$", head):
+        return False
+    return bool(re.match(r"\s*,", after)) or words[0].endswith("ing")   # ", arriving."
+
+
+def _content_words(s: str) -> list[str]:
+    """The words of `s` outside parentheses."""
+    return _WORD.findall(_PARENTHESES.sub(" ", s))
+
+
+def _is_statement(s: str) -> bool:
+    """Two words or more outside parentheses, with a verb ("Prices fell") or at least not
+    a fragment: no phrase opening with a preposition ("In contrast to Thursday") or a
+    determiner ("the election", "his address")."""
+    words = _content_words(s)
+    if len(words) < 2:
+        return False
+    if any(_is_verb(w) for w in words):
+        return True
+    first = words[0].lower()
+    return len(words) >= 3 and first not in FRAGMENT_OPENERS and first not in DETERMINERS
+
+
+def _finish(s: str) -> str:
+    return _tidy(_balance_quotes(_tidy(_LEADING_LINK.sub("", _tidy(s)))))
 
 
 def _tidy(s: str) -> str:
@@ -204,7 +479,71 @@ def _tidy(s: str) -> str:
     s = re.sub(r"\s+([,;:.!?])", r"\1", s)
     s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
     s = re.sub(r"\(\s*\)", "", s)
-    return s.strip(" ,;:.—–-")
+    s = re.sub(r"(^|[\s(])([\"“‘]|``)\s+", r"\1\2", s)   # "“ We will" -> "“We will"
+    s = s.strip(" ,;:.—–-")
+    while s.endswith("(") or s.startswith(")"):
+        s = s.strip("()").strip(" ,;:.—–-")
+    return s
+
+
+# -- quotes -------------------------------------------------------------------------------
+
+_QUOTE_PAIRS = {"“": "”", "„": "”", "«": "»", "``": "''", "''": "''"}
+_DOUBLE_QUOTE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE_OPENERS, _SINGLE_CLOSERS = "‘'", "’'"
+
+
+def _balance_quotes(s: str, cut: bool = False) -> str:
+    """No unmatched quote mark at either end; inner ones are closed or dropped.
+
+    Double quotes are matched as pairs: an unmatched closing one is dropped, an unmatched
+    opening one is dropped at the start and closed at the end elsewhere. Single quotes
+    double as apostrophes ("Korea’s"), so only an unmatched one at either end is dropped.
+    When the text was `cut` short, an opening quote at its start is closed, not dropped.
+    """
+    marks = []                              # (start, end, opening?) of the double quotes
+    for m in _DOUBLE_QUOTE.finditer(s):
+        mark, i = m.group(), m.start()
+        if mark in ('"', "''"):             # '' opens a quote in some wire copy
+            after_space = s[i - 1].isspace() or s[i - 1] in "([{—–-/"
+            before_space = m.end() == len(s) or s[m.end()].isspace() \
+                or s[m.end()] in ",.;:!?)]"
+            opening = i == 0 or (after_space and not before_space)
+        else:
+            opening = mark in "“„«" or mark == "``"
+        marks.append((i, m.end(), opening))
+    opened, drop = [], []
+    for mark in marks:
+        if mark[2]:
+            opened.append(mark)
+        elif opened:
+            opened.pop()
+        else:
+            drop.append(mark)               # a closing quote without its opening one
+    close = ""
+    for mark in opened:
+        if not s[:mark[0]].strip() and not cut:
+            drop.append(mark)               # the description starts with it
+        else:
+            close = _QUOTE_PAIRS.get(s[mark[0]:mark[1]], '"') + close
+    for start, end, _ in sorted(drop, reverse=True):
+        s = s[:start] + s[end:]
+    s = s.strip()
+    if close:
+        s = s.rstrip(" ,;:") + close
+    return _strip_single_quotes(s)
+
+
+def _strip_single_quotes(s: str) -> str:
+    if s[:1] in _SINGLE_OPENERS and s[:2] != "''" and not re.search(r"\w[’']\B(?!\w)", s[1:]):
+        s = s[1:].lstrip()                  # "‘Hamas-style" without its closing quote
+    if s[-1:] in _SINGLE_CLOSERS and s[-2:] != "''" and not re.search(r"(?:^|\W)[‘']\w", s[:-1]):
+        s = s[:-1].rstrip()                 # "enjoy it’" without its opening quote
+    return s
+
+
+# Words a shortened description does not end on ("said that the…"); never "not".
+_WEAK_ENDINGS = (DANGLING_BEFORE | frozenset("in on at by that which who".split())) - {"not"}
 
 
 def _capitalise(s: str) -> str:
@@ -214,12 +553,29 @@ def _capitalise(s: str) -> str:
     return s
 
 
+def _fit(s: str, limit: int = MAX_DESCRIPTION) -> str:
+    """`s` within `limit` characters, cut at a word with an ellipsis, quotes still closed."""
+    if len(s) <= limit:
+        return s
+    for room in range(1, 4):
+        fitted = _balance_quotes(_shorten(s, limit - room), cut=True)
+        if len(fitted) <= limit:
+            return fitted
+    return _shorten(s, limit)
+
+
 def _shorten(s: str, limit: int = MAX_DESCRIPTION) -> str:
     if len(s) <= limit:
         return s
     cut = s.rfind(" ", 0, limit)
-    head = s[:cut if cut > limit // 2 else limit - 1]
-    return head.rstrip(" ,;:.—–-") + "…"
+    head = s[:cut if cut > limit // 2 else limit - 1].rstrip(" ,;:.—–-“‘\"(`")
+    while True:                             # not "... said that the…"
+        words = head.rsplit(None, 1)
+        if len(words) < 2 or len(words[0]) < limit // 2 \
+                or words[1].lower().strip("“‘\"`(") not in _WEAK_ENDINGS:
+            break
+        head = words[0].rstrip(" ,;:.—–-“‘\"(`")
+    return head + "…"
 
 
 # -- events -------------------------------------------------------------------------------
