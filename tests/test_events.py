@@ -419,3 +419,47 @@ def test_events_build_events_on_seed_article_keeps_body_only():
         "Hamas carried out the attacks on Israel", "Hamas launched 5,000 rockets into Israel",
         "South Korean president Yoon Suk-yeol advised Mr Austin to stay vigilant against "
         "potential North Korean attacks"]
+
+
+def test_events_build_events_long_run_on_text_is_cut_around_each_date():
+    unit = "the talks went on Monday and then some more words came here "
+    text = "Title\n1 May 2023\n\n" + unit * 2000
+    article = Article("t.txt", text, dt.date(2023, 5, 1), "Title", None)
+    timexes = [timex_at(text, "Monday", day("2023-05-01"), nth=n) for n in (0, 1000, 1999)]
+    events = build_events(article, timexes)
+    assert len(events) == 3
+    for event in events:
+        assert "Monday" in event.sentence and len(event.sentence) <= 1000
+        assert event.sentence in " ".join(text.split())
+        assert 0 < len(event.description) <= MAX_DESCRIPTION
+
+
+def write_article(tmp_path, body: str) -> Article:
+    path = tmp_path / "article.txt"
+    path.write_text(f"Fed signals a pause\n\n{body}\n", encoding="utf-8")
+    return read_article(path, published=dt.date(2023, 10, 5))
+
+
+def test_events_wire_dateline_is_neither_event_nor_description(tmp_path):
+    from timeline import annotate
+
+    article = write_article(tmp_path, "WASHINGTON, Oct 3 (Reuters) - Federal Reserve "
+                            "officials on Thursday signalled they were ready to wait.")
+    events = build_events(article, annotate(article.text, article.published))
+    assert [e.timex.text for e in events] == ["Thursday"]
+    assert events[0].description == "Federal Reserve officials signalled they were ready to wait"
+    assert events[0].sentence.startswith("Federal Reserve officials on Thursday")
+
+
+def test_events_bullet_lines_are_separate_events(tmp_path):
+    from timeline import annotate
+
+    article = write_article(tmp_path, "What happened this week:\n\n"
+                            "- On Monday, the union walked out.\n"
+                            "+ On Tuesday, talks resumed.\n"
+                            "* On Wednesday the strike ended.")
+    events = build_events(article, annotate(article.text, article.published))
+    assert [(e.timex.text, e.description, e.sentence) for e in events] == [
+        ("Monday", "The union walked out", "On Monday, the union walked out."),
+        ("Tuesday", "Talks resumed", "On Tuesday, talks resumed."),
+        ("Wednesday", "The strike ended", "On Wednesday the strike ended.")]

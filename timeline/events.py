@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .models import Article, Event, Timex
 
 MAX_DESCRIPTION = 120       # characters, the ellipsis included
+MAX_SENTENCE = 1000         # a longer "sentence" (a text without stops) is cut around the date
 SHORT_LINE = 60             # a line shorter than this ends its sentence at a line break
 
 # Words that end with a period without ending the sentence (case-sensitive).
@@ -589,12 +590,29 @@ def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...
     for timex in timexes:
         if timex.period is None or timex.start < lo or timex.end > hi:
             continue
-        sentence = _sentence_of(spans, starts, timex)
+        sentence = _window(article.text, _sentence_of(spans, starts, timex), timex)
         events.append(Event(
             timex=timex, period=timex.period,
             description=describe(article.text, sentence, timex),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
     return tuple(sorted(events, key=lambda e: (e.period.start, e.period.end, e.timex.start)))
+
+
+def _window(text: str, sentence: tuple[int, int], timex: Timex,
+            limit: int = MAX_SENTENCE) -> tuple[int, int]:
+    """The sentence, or if it is longer than `limit`, the words around the expression."""
+    start, end = sentence
+    if end - start <= limit:
+        return sentence
+    room = max(limit - (timex.end - timex.start), 0) // 2
+    lo, hi = max(start, timex.start - room), min(end, timex.end + room)
+    if lo > start:
+        space = text.find(" ", lo, timex.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end:
+        space = text.rfind(" ", timex.end, hi)
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def _sentence_of(spans: list[tuple[int, int]], starts: list[int],
