@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar.loader import Grammar, load
+from .grammar.loader import DIGITS, Grammar, load
 from .models import Mention
 
 _ADVERB_UNITS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
@@ -110,23 +110,26 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
 WINDOW = 24   # characters around a trigger word that a match may reach ("the early part of the ")
 
 
-def _windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
-    """The stretches of text near trigger words, merged, cut at whitespace: the only
-    places a rule can match, so the rules need not scan the rest."""
-    windows: list[list[int]] = []
+def _windows(text: str, grammar: Grammar) -> list[tuple[int, int, set[str]]]:
+    """The stretches of text near trigger words, merged and cut at whitespace, each with
+    the trigger words it holds. A match of a rule contains a word of the rule's
+    vocabulary, so the rule need only scan the windows holding one."""
+    windows: list[list] = []
     for m in grammar.trigger.finditer(text):
         start, end = max(0, m.start() - WINDOW), m.end() + WINDOW
+        word = DIGITS if m.group()[0].isdigit() else m.group().lower()
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
+            windows[-1][2].add(word)
         else:
-            windows.append([start, end])
+            windows.append([start, end, {word}])
     spans = []
-    for start, end in windows:
+    for start, end, words in windows:
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
             end += 1
-        spans.append((start, min(end, len(text))))
+        spans.append((start, min(end, len(text)), words))
     return spans
 
 
@@ -139,7 +142,9 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     windows = _windows(text, grammar)
     candidates = []
     for order, rule in enumerate(grammar.rules):
-        for start, end in windows:
+        for start, end, words in windows:
+            if rule.vocabulary.isdisjoint(words):
+                continue
             for match in rule.regex.finditer(text, start, end):
                 if match.end() > match.start():
                     candidates.append((match.start() - match.end(), order, match, rule))

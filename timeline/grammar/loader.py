@@ -23,6 +23,7 @@ class Rule:
     regex: re.Pattern
     fields: tuple[tuple[str, object], ...]
     examples: tuple[tuple[str, str, str, str], ...]
+    vocabulary: frozenset[str]   # trigger words a match can contain; DIGITS for a number
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     negatives: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]   # name, regex, examples
     lexicon: dict[str, dict[str, object]]   # table -> lower-case word -> value
-    trigger: re.Pattern     # a digit or any word a rule can match, but the commonest
+    trigger: re.Pattern     # digits, or any word of a rule's vocabulary
 
     def lookup(self, table: str, word: str):
         """The normalised value of `word` in `table`, or None."""
@@ -108,7 +109,8 @@ def _expand(pattern: str, alts: dict[str, str], raw: dict[str, str], rule: str,
     return _MACRO.sub(sub, pattern)
 
 
-def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str]) -> Rule:
+def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str],
+                 lexicon: dict[str, dict] | None = None) -> Rule:
     name = spec["name"]
     if spec.get("kind") not in KINDS:
         raise ValueError(f"rule {name}: kind must be one of {sorted(KINDS)}")
@@ -117,7 +119,8 @@ def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str]) -> Rule:
     examples = tuple(tuple(e) for e in spec.get("examples", ()))
     if not examples:
         raise ValueError(f"rule {name}: every rule needs at least one example")
-    return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples)
+    return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples,
+                _vocabulary(spec["pattern"], lexicon or {}, raw))
 
 
 @lru_cache(maxsize=None)
@@ -130,17 +133,18 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
     alts = {table: _alternation(words, table in case_sensitive) for table, words in lexicon.items()}
     rules_doc = tomllib.loads((directory / "rules.toml").read_text("utf-8"))
     raw = rules_doc.get("patterns", {})
-    rules = tuple(compile_rule(spec, alts, raw) for spec in rules_doc["rule"])
+    rules = tuple(compile_rule(spec, alts, raw, lexicon) for spec in rules_doc["rule"])
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ValueError("rule names must be unique")
     negatives = tuple((n["name"], re.compile(_spaces(n["pattern"]), re.IGNORECASE), tuple(n["examples"]))
                       for n in rules_doc.get("negative", ()))
-    return Grammar(rules, negatives, lexicon, _trigger(lexicon, rules_doc))
+    return Grammar(rules, negatives, lexicon, _trigger(rules))
 
 
 # Words too common to be worth a look on their own: every rule that uses them also
 # needs a rarer word or a digit ("a year", "the past year", "in May").
+DIGITS = "#"
 _COMMON = {"a", "an", "the", "of", "in", "on", "at", "by", "to", "for", "and", "or", "this",
            "that", "with", "from", "some", "under", "over", "more", "most", "less", "than",
            "about", "after", "before", "so", "just", "back", "many", "these", "long", "old",
@@ -169,13 +173,33 @@ def _without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-def _trigger(lexicon: dict[str, dict], rules_doc: dict) -> re.Pattern:
-    """One regex for the words that can occur in a match: the tagger runs the rules only
-    near them. Derived from the lexicon and the words written in the patterns."""
-    words = {w for table in lexicon.values() for phrase in table for w in re.findall(r"[a-z]+", phrase)}
-    for spec in [*rules_doc["rule"], {"pattern": " ".join(rules_doc.get("patterns", {}).values())}]:
-        literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}", " ", _without_lookarounds(spec["pattern"]))
-        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", literal)}
-    words = {w for w in words - _COMMON if len(w) > 1}
+def _words_of(phrase: str) -> set[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)}
+    return words | ({DIGITS} if re.search(r"\d", phrase) else set())
+
+
+def _vocabulary(pattern: str, lexicon: dict[str, dict], raw: dict[str, str]) -> frozenset[str]:
+    """The trigger words a match of `pattern` can contain, from its literal words and the
+    tables it uses; DIGITS where it can match a digit. Look-arounds are context, not match."""
+    text = _without_lookarounds(pattern)
+    words: set[str] = set()
+    for m in _MACRO.finditer(text):
+        table = m.group(2)
+        if table in raw:
+            words |= _vocabulary(raw[table], lexicon, raw)
+        for phrase in lexicon.get(table, ()):
+            words |= _words_of(phrase)
+    literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}|\(\?-?i:", " ", text)
+    words |= _words_of(literal)
+    if re.search(r"\\d|\[[^\]]*\d", text):
+        words.add(DIGITS)
+    return frozenset(w for w in words - _COMMON if len(w) > 1 or w == DIGITS)
+
+
+def _trigger(rules: tuple[Rule, ...]) -> re.Pattern:
+    """One regex for every word of every rule's vocabulary, and digit runs: the tagger
+    runs a rule only near words of its own vocabulary."""
+    words = set().union(*(rule.vocabulary for rule in rules)) - {DIGITS}
     alternation = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d+|(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+    first = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"\d+|(?<![\w])(?=[{first}])(?:{alternation})(?![\w])", re.IGNORECASE)
