@@ -1,8 +1,9 @@
 """Calendar periods and ISO-TimeML values: the arithmetic the resolver counts with."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+
+import pendulum
 
 from .models import Period
 
@@ -15,16 +16,19 @@ SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def _plain(day: dt.date) -> dt.date:
+    """A pendulum date as a plain datetime.date, so values print and compare plainly."""
+    return dt.date(day.year, day.month, day.day)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the target month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """`day` moved by whole months, clamped to the target month's length (pendulum)."""
+    return _plain(pendulum.date(day.year, day.month, day.day).add(months=months))
 
 
 def month_period(year: int, month: int) -> Period:
-    last = calendar.monthrange(year, month)[1]
-    return Period(dt.date(year, month, 1), dt.date(year, month, last), "month")
+    first = pendulum.date(year, month, 1)
+    return Period(_plain(first), _plain(first.end_of("month")), "month")
 
 
 def quarter_period(year: int, quarter: int) -> Period:
@@ -137,7 +141,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     if nth > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    last = month_period(year, month).end
     return last - dt.timedelta(days=(last.weekday() - (weekday - 1)) % 7)
 
 
