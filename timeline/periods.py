@@ -69,11 +69,11 @@ def period_value(period: Period) -> str:
     if g == "season":
         return f"{start.year}-{next(k for k, v in SEASON_START.items() if v == start.month)}"
     if g == "year":
-        return str(start.year)
+        return f"{start.year:04d}"
     if g == "decade":
-        return str(start.year // 10)
+        return f"{start.year // 10:03d}"
     if g == "century":
-        return str(start.year // 100)
+        return f"{start.year // 100:02d}"
     raise ValueError(f"no value for granularity {g}")
 
 
@@ -91,12 +91,12 @@ def unit_period(day: dt.date, unit: str, offset: int = 0) -> Period:
         return quarter_period(moved.year, (moved.month + 2) // 3)
     if unit == "year":
         return year_period(day.year + offset)
-    if unit == "decade":
-        start = (day.year // 10 + offset) * 10
-        return Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
-    if unit == "century":
-        start = (day.year // 100 + offset) * 100
-        return Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        start = (day.year // size + offset) * size
+        # Named by their first digits (the 1990s: 199), so the first decade and century
+        # hold years 1-9 and 1-99: there is no year 0.
+        return Period(dt.date(max(1, start), 1, 1), dt.date(start + size - 1, 12, 31), unit)
     raise ValueError(f"no period for unit {unit}")
 
 

@@ -14,6 +14,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
+YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 
 
 # ---------------------------------------------------------------- one kind each
@@ -113,12 +114,10 @@ def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
 
 def _date(job: _Job) -> Result | None:
     s = job.spec
-    if "decade" in s:
-        start = s["decade"] * 10
-        return "DATE", str(s["decade"]), Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade"), "decade"
-    if "century" in s:
-        start = s["century"] * 100
-        return "DATE", str(s["century"]), Period(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century"), "century"
+    for unit in ("decade", "century"):
+        if unit in s:      # the first century starts in year 1: there is no year 0
+            period = unit_period(dt.date(max(1, s[unit] * YEARS[unit]), 1, 1), unit)
+            return "DATE", period_value(period), period, unit
     if "weekday" in s and "month" not in s:
         return _weekday(job)
     if "holiday" in s:
@@ -201,8 +200,7 @@ def _shift(job: _Job) -> Result | None:
         return None
     if not isinstance(num, int):
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
-    years = {"decade": 10, "century": 100}.get(unit)
-    amount, unit = (num * years, "year") if years else (num, unit)
+    amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade
     anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
     if anchor is not None:
         start = shift_date(anchor.period.start, unit, direction * amount)
@@ -249,9 +247,7 @@ def _duration(job: _Job) -> Result | None:
     period = None
     rel = s.get("rel")
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
-        years = {"decade": 10, "century": 100}.get(unit)
-        amount, step = (num * years, "year") if years else (num, unit)
-        other = shift_date(job.dct, step, rel * amount)
+        other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")
     return "DURATION", value, period, "a span ending at the DCT" if period else "duration"
 
@@ -332,6 +328,17 @@ def _agree_with_date(weekday: Timex, date: Timex) -> Timex:
                  f"{weekday.anchor.split(';')[0]}; the date it stands beside", date.period, weekday.mod)
 
 
+def _beyond_the_calendar(job: _Job) -> Result | None:
+    """A count too large for the calendar keeps its duration, or a vague value, and no period."""
+    s = job.spec
+    if job.spec["kind"] == "duration":
+        value = duration_value(_count(s), s["unit"])
+        return ("DURATION", value, None, "duration beyond the calendar") if value else None
+    if job.spec["kind"] == "shift":
+        return "DATE", "PAST_REF" if s.get("ago", -1) < 0 else "FUTURE_REF", None, "beyond the calendar"
+    return None
+
+
 def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[Timex]:
     """Resolve each mention against the publication date; unresolvable ones are dropped."""
     out: list[Timex] = []
@@ -340,7 +347,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     for mention in mentions:
         job = _Job(mention, text, published, anchors)
         kind = job.spec["kind"]
-        result = _KINDS[kind](job)
+        try:
+            result = _KINDS[kind](job)
+        except (ValueError, OverflowError):     # "2,500 years ago": before year 1
+            result = _beyond_the_calendar(job)
         if result is None:
             continue
         type_, value, period, why = result
