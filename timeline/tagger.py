@@ -108,29 +108,26 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
 
 
 WINDOW = 24   # characters around a trigger word that a match may reach ("the early part of the ")
+_WORD_END = re.compile(r"\W|$")
 
 
 def _windows(text: str, grammar: Grammar) -> list[tuple[int, int, set[str]]]:
-    """The stretches of text near trigger words, merged and cut at whitespace, each with
-    the trigger words it holds. A match of a rule contains a word of the rule's
-    vocabulary, so the rule need only scan the windows holding one."""
+    """The stretches of text near trigger words, merged, each with the trigger words it
+    holds. A match of a rule contains a word of the rule's vocabulary, so the rule need
+    only scan the windows holding one. A window ends after a whole word (at most
+    WINDOW more characters), so no match is cut short at its end."""
     windows: list[list] = []
     for m in grammar.trigger.finditer(text):
         start, end = max(0, m.start() - WINDOW), m.end() + WINDOW
+        stop = _WORD_END.search(text, min(end, len(text)), end + WINDOW)
+        end = stop.start() if stop else min(len(text), end + WINDOW)
         word = DIGITS if m.group()[0].isdigit() else m.group().lower()
         if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
+            windows[-1][1] = max(windows[-1][1], end)
             windows[-1][2].add(word)
         else:
             windows.append([start, end, {word}])
-    spans = []
-    for start, end, words in windows:
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        spans.append((start, min(end, len(text)), words))
-    return spans
+    return [(start, end, words) for start, end, words in windows]
 
 
 def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
