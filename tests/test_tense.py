@@ -13,6 +13,9 @@ from timeline.tense import tense
     ("Collins will be named commander in December.", "December", "future"),
     ("Prices in Paris in July.", "July", "unknown"),
     ("He'll meet them on Friday.", "Friday", "future"),
+    ("He’ll meet them on Friday.", "Friday", "future"),
+    ("They won’t sign on 2 March.", "2 March", "future"),
+    ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -12,14 +12,17 @@ from .models import Period
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """An alternation of phrases, longest first; any apostrophe matches ' or ’."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in sorted(words, key=len, reverse=True))
 
 
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
-_FUTURE = re.compile(rf"(?:(?<![\w'])(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
+_FUTURE = re.compile(rf"(?:(?<![\w'’])(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
-_PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past'])})|(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
+_PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)"
+                   rf"(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
