@@ -136,6 +136,14 @@ def test_cli_build_unwritable_output_leaves_nothing(tmp_path):
     assert not (out / f"{SEED.stem}.csv").exists()
 
 
+def test_cli_build_failed_figure_removes_the_files_already_written(tmp_path):
+    out = tmp_path / "out"
+    (out / f"{SEED.stem}.svg").mkdir(parents=True)      # a folder where the SVG should go
+    result = invoke("build", SEED, "--out", out, "--format", "png,svg")
+    assert result.exit_code == 2
+    assert sorted(p.name for p in out.iterdir()) == [f"{SEED.stem}.svg"]
+
+
 def test_cli_build_without_paths_needs_seeds(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("build")

@@ -5,13 +5,13 @@ import csv
 import datetime as dt
 import io
 import os
+from pathlib import Path
 
 import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
 from timeline.render.atomic import atomic_write
-from timeline.render.csv import (HEADER, csv_bytes, timelinejs_bytes, write_csv,
-                                 write_timelinejs)
+from timeline.render.csv import HEADER, csv_bytes, timelinejs_bytes
 from timeline.render.timelinejs import HEADER as TLJS_HEADER
 
 D = dt.date
@@ -128,11 +128,13 @@ def test_csv_empty_timeline_is_just_the_header():
     assert rows(csv_bytes(Timeline(ARTICLE, ()))) == [list(HEADER)]
 
 
-def test_csv_write_csv_writes_the_bytes(tmp_path):
-    path = tmp_path / "out.csv"
-    write_csv(SEED, path)
-    assert path.read_bytes() == csv_bytes(SEED)
-    assert os.listdir(tmp_path) == ["out.csv"]
+def test_csv_build_writes_the_bytes(tmp_path):
+    from timeline.pipeline import write_outputs
+
+    paths = write_outputs(SEED, tmp_path, formats=())
+    assert paths == (tmp_path / f"{Path(SEED.article.source).stem}.csv",)
+    assert paths[0].read_bytes() == csv_bytes(SEED)
+    assert os.listdir(tmp_path) == [paths[0].name]
 
 
 def test_atomic_write_failure_keeps_old_file_and_no_temp(tmp_path, monkeypatch):
@@ -214,5 +216,3 @@ def test_timelinejs_formula_injection_is_neutralised(tmp_path):
     title, row = table(timelinejs_bytes(tl))
     assert title["Headline"] == "'=cmd|' /C calc'!A0"
     assert (row["Headline"], row["Text"]) == ("'@SUM(1+1)", "'-2+3")
-    write_timelinejs(tl, tmp_path / "t.csv")
-    assert (tmp_path / "t.csv").read_bytes() == timelinejs_bytes(tl)

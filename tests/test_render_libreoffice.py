@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
-from timeline.render.csv import write_csv
+from timeline.render.csv import csv_bytes
 
 D = dt.date
 
@@ -34,7 +34,7 @@ def test_libreoffice_reads_dates_text_and_no_formulas(tmp_path):
         pytest.skip("soffice not installed: apt-get install libreoffice-calc-nogui")
     openpyxl = pytest.importorskip("openpyxl")
     source = tmp_path / "timeline.csv"
-    write_csv(TIMELINE, source)
+    source.write_bytes(csv_bytes(TIMELINE))
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                     "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir",
                     str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)

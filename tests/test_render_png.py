@@ -18,7 +18,7 @@ from timeline.models import Article, Event, Period, Timeline, Timex
 from timeline.render.axis import (MAX_LANES, STEM_ROOM, Mark, Panel, assign_lanes, focus,
                                   panels, ticks)
 from timeline.render.labels import MAX_LABELS, group, select
-from timeline.render.png import DPI, LINES, layout, render, write_figures
+from timeline.render.png import DPI, LINES, layout, render
 
 D = dt.date
 ARTICLE = Article("seeds/000_b8ae17975e8e1d93.txt", "text", D(2023, 11, 14),
@@ -499,12 +499,9 @@ def test_png_identical_bytes_across_processes():
     assert len(runs) == 1
 
 
-def test_png_write_figures_writes_each_format(tmp_path):
-    paths = write_figures(SEED, tmp_path / "seed", formats=("png", "svg"))
-    assert paths == [tmp_path / "seed.png", tmp_path / "seed.svg"]
-    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert b"<svg" in paths[1].read_bytes()[:400]
-    assert write_figures(SEED, tmp_path / "report.v2") == [tmp_path / "report.v2.png"]
+def test_png_render_each_format():
+    assert render(SEED, "png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in render(SEED, "svg")[:400]
 
 
 def test_png_import_does_not_load_matplotlib():

@@ -50,18 +50,20 @@ def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",)
 
     If any of them cannot be written, none is left behind for this article."""
     from .render import csv, png
+    from .render.atomic import atomic_write
 
     stem = Path(tl.article.source).stem
-    files = {out_dir / f"{stem}.csv": lambda p: csv.write_csv(tl, p)}
+    files = {out_dir / f"{stem}.csv": lambda: csv.csv_bytes(tl)}
     if timelinejs:
-        files[out_dir / f"{stem}-timelinejs.csv"] = lambda p: csv.write_timelinejs(tl, p)
+        files[out_dir / f"{stem}-timelinejs.csv"] = lambda: csv.timelinejs_bytes(tl)
+    for fmt in formats:
+        files[out_dir / f"{stem}.{fmt}"] = lambda fmt=fmt: png.render(tl, fmt)
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for path, write in files.items():
-            write(path)
+        for path, content in files.items():
+            atomic_write(path, content())
             written.append(path)
-        written += png.write_figures(tl, out_dir / stem, formats)
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)

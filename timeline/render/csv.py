@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from ..models import Event, Timeline
 from . import collapse, timelinejs
-from .atomic import atomic_write
 
 HEADER = ("start", "end", "granularity", "value", "expression", "event", "sentence",
           "source", "published", "char_start", "char_end", "rule", "anchor")
@@ -25,19 +23,9 @@ def csv_bytes(tl: Timeline) -> bytes:
     return _encode(HEADER, [_row(tl, e) for e in events])
 
 
-def write_csv(tl: Timeline, path: Path) -> None:
-    """Write csv_bytes(tl) to `path` atomically."""
-    atomic_write(Path(path), csv_bytes(tl))
-
-
 def timelinejs_bytes(tl: Timeline) -> bytes:
     """The TimelineJS spreadsheet: a title row, then one row per event."""
     return _encode(timelinejs.HEADER, timelinejs.rows(tl))
-
-
-def write_timelinejs(tl: Timeline, path: Path) -> None:
-    """Write timelinejs_bytes(tl) to `path` atomically."""
-    atomic_write(Path(path), timelinejs_bytes(tl))
 
 
 def _row(tl: Timeline, event: Event) -> list[object]:

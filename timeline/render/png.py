@@ -22,12 +22,10 @@ import io
 import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from ..models import Timeline
 from . import day_text, short_text
-from .atomic import atomic_write
 from .axis import (TICK_BAND, VPAD, Box, Mark, Panel, Slot, assign_lanes, focus, panels,
                    place, spread, ticks)
 from .labels import Label, group, select
@@ -156,16 +154,6 @@ def render(tl: Timeline, fmt: str = "png") -> bytes:
         meta = {"Software": None} if fmt == "png" else {"Date": None}
         fig.savefig(buf, format=fmt, dpi=DPI, metadata=meta)
     return buf.getvalue()
-
-
-def write_figures(tl: Timeline, stem_path: Path, formats=("png",)) -> list[Path]:
-    """Write stem.png, stem.svg ... atomically; return the paths written."""
-    paths = []
-    for fmt in formats:
-        path = Path(stem_path).with_name(f"{Path(stem_path).name}.{fmt}")
-        atomic_write(path, render(tl, fmt))
-        paths.append(path)
-    return paths
 
 
 def layout(tl: Timeline) -> Layout:
