@@ -132,7 +132,7 @@ def read_article(path: Path, published: dt.date | None = None,
     `option` names the command-line option that supplies a missing date."""
     text = read_text(path)
     title = _first_line(text)
-    dateline = _find_dateline(text)
+    dateline = _find_dateline(text, fallback=published is None)   # dateparser only if needed
     if published is None:
         if dateline is None:
             raise InputError(f"{path}: no publication date found in the article; "
@@ -155,14 +155,15 @@ def _first_line(text: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
-def _find_dateline(text: str) -> _Dateline | None:
-    """The best-ranked date of the header; the earliest among equals."""
+def _find_dateline(text: str, fallback: bool = True) -> _Dateline | None:
+    """The best-ranked date of the header; the earliest among equals. With `fallback`,
+    dateparser reads the header lines when the patterns find no date."""
     lines = _lines(text, 0, HEADER_CHARS)[:HEADER_LINES]
     found, pending = [], None
     for i, line in enumerate(lines):
         found += _line_dates(text, line, is_title=i == 0, pending=pending)
         pending = _label_only(text, line)
-    if not found:
+    if not found and fallback:
         found = [d for i, line in enumerate(lines) if (d := _fallback_date(text, line, i == 0))]
     return min(found, key=lambda d: (d.rank, d.start)) if found else None
 
