@@ -18,7 +18,7 @@ def test_periods_easter(year, expected):
 @pytest.mark.parametrize("year, rule, expected", [
     (1999, "11-4-4", "1999-11-25"),        # Thanksgiving: fourth Thursday of November
     (2023, "11-4-4+1", "2023-11-24"),      # Black Friday
-    (1998, "11-2-election", "1998-11-03"),  # the Tuesday after the first Monday
+    (1998, "11-1-1+1", "1998-11-03"),      # Election Day: the Tuesday after the first Monday
     (2023, "05-1--1", "2023-05-29"),       # Memorial Day: last Monday of May
     (2023, "12-25", "2023-12-25"),
     (2024, "easter-2", "2024-03-29"),      # Good Friday

@@ -29,9 +29,6 @@ class Mention:
     rule: str
     spec: tuple[tuple[str, object], ...]   # sorted (field, value) pairs, see tagger
 
-    def get(self, key: str, default=None):
-        return dict(self.spec).get(key, default)
-
 
 @dataclass(frozen=True)
 class Period:
@@ -40,6 +37,10 @@ class Period:
     start: dt.date
     end: dt.date
     granularity: str            # one of GRANULARITIES
+
+    def __post_init__(self):
+        if self.granularity not in GRANULARITIES or self.end < self.start:
+            raise ValueError(f"not a period: {self}")
 
 
 @dataclass(frozen=True)

@@ -125,9 +125,6 @@ def holiday_date(year: int, rule: str) -> dt.date:
     """The date of a holiday in `year` from its lexicon rule (see lexicon.toml)."""
     if rule.startswith("easter"):
         return easter(year) + dt.timedelta(days=int(rule[6:]))
-    if rule == "11-2-election":          # the Tuesday after the first Monday of November
-        first_monday = nth_weekday(year, 11, 1, 1)
-        return first_monday + dt.timedelta(days=1)
     rule, _, days_after = rule.partition("+")
     parts = rule.split("-", 2)
     if len(parts) == 2:

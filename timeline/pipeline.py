@@ -39,7 +39,6 @@ def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",)) ->
 class Built:
     """What `build` made of one article."""
 
-    source: Path
     timeline: Timeline
     written: tuple[Path, ...]
 
@@ -76,7 +75,7 @@ def build_one(path: Path, out_dir: Path, published: dt.date | None = None,
               formats: Sequence[str] = ("png",), timelinejs: bool = False) -> Built:
     """Read one article, build its timeline and write its files."""
     tl = build_timeline(read_article(path, published))
-    return Built(path, tl, write_outputs(tl, out_dir, formats, timelinejs))
+    return Built(tl, write_outputs(tl, out_dir, formats, timelinejs))
 
 
 def tag_file(path: Path, dct: dt.date | None = None) -> tuple[Article, list[Timex]]:

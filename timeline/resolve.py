@@ -1,6 +1,7 @@
 """Resolve tagged mentions against the publication date into ISO-TimeML values and
-calendar periods, following the news policy of product.md: tense-aware weekdays and
-day-months, granularity kept, spans ending at the publication date, vague stays vague."""
+calendar periods, following the news policy (README, "How dates are resolved"):
+tense-aware weekdays and day-months, granularity kept, spans ending at the publication
+date, vague stays vague."""
 from __future__ import annotations
 
 import datetime as dt
@@ -164,10 +165,11 @@ def _weekend(job: _Job) -> Result:
     if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
         saturday -= dt.timedelta(days=7)
     elif rel == 1:
-        saturday += dt.timedelta(days=7 if dct.weekday() < 5 else 7)
+        saturday += dt.timedelta(days=7)
     year, week, _ = saturday.isocalendar()
     period = Period(saturday, saturday + dt.timedelta(days=1), "span")
-    return "DATE", f"{year}-W{week:02d}-WE", period, "the weekend nearest the DCT by tense"
+    why = "the weekend nearest the DCT by tense" if rel is None else f"weekend {rel:+d} from the DCT"
+    return "DATE", f"{year}-W{week:02d}-WE", period, why
 
 
 def _relative(job: _Job) -> Result | None:

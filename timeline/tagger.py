@@ -19,8 +19,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
            "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
            "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words")}
-_INT_GROUPS = {"day": "day", "day2": "day2", "dd": "day", "mm": "month", "year": "year",
-               "year2": "year2", "hour": "hour", "minute": "minute"}
+_INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
+               "minute": "minute"}
 
 
 def _number(grammar: Grammar, text: str):
