@@ -275,13 +275,6 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(b, max(e, b)) for b, e in zip(bounds, ends)]
 
 
-def _clause(sentence: str, position: int) -> tuple[int, int]:
-    """The clause of `sentence` that holds `position`."""
-    clauses = _clauses(sentence)
-    i = max(bisect.bisect_right([b for b, _ in clauses], position) - 1, 0)
-    return clauses[i]
-
-
 def _clauses_by_distance(sentence: str, position: int) -> list[tuple[int, int]]:
     """The clauses of `sentence`, the one holding `position` first, then the nearest."""
     def distance(clause: tuple[int, int]) -> int:
