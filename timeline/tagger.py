@@ -8,17 +8,16 @@ import re
 from .grammar.loader import DIGITS, Grammar, load
 from .models import Mention
 
-_ADVERB_UNITS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
-                 "quarterly": "quarter", "annually": "year", "yearly": "year", "hourly": "hour"}
-_DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "tomorrow": 1}
-_CLOCK_WORDS = {"noon": 12, "midday": 12, "midnight": 0}
 # Group name -> (spec field, lexicon table) for groups read through the lexicon.
 _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may": ("month", "may"),
            "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
            "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
-           "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words")}
+           "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words"),
+           "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
+           "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
+           "year_words": ("year", "year_words")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute"}
 
@@ -69,20 +68,10 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "ampm", "pm" if word.startswith("p") else "am"
     if group == "zone":
         return "zone", text.upper()
-    if group.startswith("day_word"):
-        return "rel", _DAY_WORDS[word]
-    if group == "holiday":
-        return "holiday", grammar.lookup("holiday", word)
-    if group == "year_words":
-        return "year", grammar.lookup("year_words", word)
     if group == "century_word":
         return "century_word", 1900 if word == "nineteen" else 2000
     if group == "year_tail":
         return "year_tail", _number(grammar, text)
-    if group == "clock_word":
-        return "hour", _CLOCK_WORDS[word]
-    if group == "adverb":
-        return "unit", _ADVERB_UNITS[word]
     raise ValueError(f"no reading for group {group!r}")
 
 
