@@ -24,8 +24,8 @@ def event(start, end=None, gran="day", desc="Something happened", sentence=None,
     """An event built by hand; the timex value defaults to the start date."""
     end = end or start
     timex = Timex(pos, pos + len(text), text, "DATE", value or start.isoformat(),
-                  "en.day_month", "DCT 2023-11-14, past tense")
-    return Event(timex, Period(start, end, gran), desc, sentence or desc + ".")
+                  "en.day_month", "DCT 2023-11-14, past tense", Period(start, end, gran))
+    return Event(timex, desc, sentence or desc + ".")
 
 
 def rows(data: bytes) -> list[list[str]]:

@@ -15,8 +15,9 @@ D = dt.date
 
 
 def event(start, end, gran, desc, text) -> Event:
-    timex = Timex(10, 10 + len(text), text, "DATE", start.isoformat(), "rule", "anchor")
-    return Event(timex, Period(start, end, gran), desc, f"“{desc}”, he said.")
+    timex = Timex(10, 10 + len(text), text, "DATE", start.isoformat(), "rule", "anchor",
+                  Period(start, end, gran))
+    return Event(timex, desc, f"“{desc}”, he said.")
 
 
 TIMELINE = Timeline(Article("seeds/korea.txt", "text", D(2023, 11, 14), "Title"), (

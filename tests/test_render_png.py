@@ -29,8 +29,9 @@ ARTICLE = Article("seeds/000_b8ae17975e8e1d93.txt", "text", D(2023, 11, 14),
 def event(start, end=None, gran="day", desc="Something happened", pos=0, value=None,
           sentence=None) -> Event:
     end = end or start
-    timex = Timex(pos, pos + 5, "words", "DATE", value or start.isoformat(), "rule", "anchor")
-    return Event(timex, Period(start, end, gran), desc, sentence or desc + ".")
+    timex = Timex(pos, pos + 5, "words", "DATE", value or start.isoformat(), "rule", "anchor",
+                  Period(start, end, gran))
+    return Event(timex, desc, sentence or desc + ".")
 
 
 SEED = Timeline(ARTICLE, (

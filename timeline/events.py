@@ -585,7 +585,7 @@ def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...
             continue
         sentence = _window(article.text, _sentence_of(spans, starts, timex), timex)
         events.append(Event(
-            timex=timex, period=timex.period,
+            timex=timex,
             description=describe(article.text, sentence, timex),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
     return tuple(sorted(events, key=lambda e: (e.period.start, e.period.end, e.timex.start)))

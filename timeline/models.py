@@ -62,10 +62,13 @@ class Timex:
 class Event:
     """One dated event: a resolved expression and what its sentence says happened."""
 
-    timex: Timex
-    period: Period
+    timex: Timex                # resolved, with a period
     description: str
     sentence: str
+
+    @property
+    def period(self) -> Period:
+        return self.timex.period
 
 
 @dataclass(frozen=True)
