@@ -34,6 +34,10 @@ def event(start, end=None, gran="day", desc="Something happened", pos=0, value=N
     return Event(timex, desc, sentence or desc + ".")
 
 
+SPAN = event(D(2022, 11, 14), D(2023, 11, 14), "span", "North Korea has conducted more "
+             "than 100 missile tests")
+MINISTER = event(D(2023, 11, 13), desc="South Korea's minister of national defence said North "
+                 "Korea continues to advance its nuclear and missile capability")
 SEED = Timeline(ARTICLE, (
     event(D(2023, 11, 12), desc="South Korean president Yoon Suk-yeol advised Mr Austin "
           "to stay vigilant against potential North Korean attacks"),
@@ -43,10 +47,7 @@ SEED = Timeline(ARTICLE, (
     event(D(2023, 10, 7), desc="Hamas launched 5,000 rockets into Israel"),
     event(D(2023, 10, 1), D(2023, 10, 31), "month", "South Korean and US troops "
           "conducted their joint live-fire exercises"),
-    event(D(2022, 11, 14), D(2023, 11, 14), "span", "North Korea has conducted more "
-          "than 100 missile tests"),
-    event(D(2023, 11, 13), desc="South Korea's minister of national defence said North "
-          "Korea continues to advance its nuclear and missile capability"),
+    SPAN, MINISTER,
 ))
 KOREAN_WAR = event(D(1950, 6, 25), D(1953, 7, 27), "span", "the Korean War")
 # shaped like the seed, elsewhere in time: a year-long span, six events in its last weeks
@@ -307,8 +308,8 @@ def test_png_span_running_off_the_zoomed_axis_states_its_full_dates():
     bar, axes = boxes(drawn, [drawn.marks[span], main])
     assert bar.x0 == pytest.approx(axes.x0, abs=1)       # its arrowhead at the left edge
     detail = drawn.panels[0]
-    mark = Mark.of(SEED.events[5], [detail])
-    assert mark.cut == (True, False) and mark.shown == (detail.lo, days(SEED.events[5])[1])
+    mark = Mark.of(SPAN, [detail])
+    assert mark.cut == (True, False) and mark.shown == (detail.lo, days(SPAN)[1])
 
 
 def test_png_events_outside_the_zoomed_window_are_labelled_on_the_overview():
@@ -322,14 +323,14 @@ def test_png_events_outside_the_zoomed_window_are_labelled_on_the_overview():
 def test_png_publication_day_outside_the_zoomed_window_is_marked_on_the_overview():
     days_of_january = tuple(event(D(2023, 1, d), desc=f"Event of {d} January")
                             for d in (3, 9, 10, 20, 28))
-    tl = Timeline(ARTICLE, (SEED.events[5],) + days_of_january)
+    tl = Timeline(ARTICLE, (SPAN,) + days_of_january)
     drawn = assert_clean(tl)
     assert not drawn.panels[0].shows(ARTICLE.published.toordinal())
     assert "published 14 Nov 2023" in [t.get_text() for t in drawn.figure.texts]
 
 
 @pytest.mark.parametrize("tl", [forty_events(), Timeline(ARTICLE, (event(D(2023, 10, 7)),)),
-                                Timeline(ARTICLE, (SEED.events[5], SEED.events[6]))],
+                                Timeline(ARTICLE, (SPAN, MINISTER))],
                          ids=["no_long_period", "one_event", "one_short_event"])
 def test_png_no_overview_when_nothing_is_crowded(tl):
     assert layout(tl).overview == ()
@@ -342,7 +343,7 @@ def test_axis_focus_zooms_only_where_long_periods_alone_widen_a_panel():
     assert zoomed.lo <= D(2023, 10, 1).toordinal() and zoomed.hi >= D(2023, 11, 15).toordinal()
     assert zoomed.hi - zoomed.lo < 0.25 * (fitted[0].hi - fitted[0].lo)
     assert (zoomed.left, zoomed.width) == (fitted[0].left, fitted[0].width)
-    spread = [event(D(2023, 1, 5)), event(D(2023, 11, 12)), SEED.events[5]]
+    spread = [event(D(2023, 1, 5)), event(D(2023, 11, 12)), SPAN]
     fitted = panels(spread, published, 11.4, 0.3)
     assert focus(spread, published, fitted) == fitted
 

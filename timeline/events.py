@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from .models import Article, Event, Timex
+from .models import Article, Event, Timex, chronological
 
 MAX_DESCRIPTION = 120       # characters, the ellipsis included
 MAX_SENTENCE = 1000         # a longer "sentence" (a text without stops) is cut around the date
@@ -588,7 +588,7 @@ def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...
             timex=timex,
             description=describe(article.text, sentence, timex),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
-    return tuple(sorted(events, key=lambda e: (e.period.start, e.period.end, e.timex.start)))
+    return tuple(sorted(events, key=chronological))
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex,

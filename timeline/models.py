@@ -73,7 +73,15 @@ class Event:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The ordered events of one article."""
+    """The events of one article, always in chronological order."""
 
     article: Article
     events: tuple[Event, ...] = field(default_factory=tuple)
+
+    def __post_init__(self):
+        object.__setattr__(self, "events", tuple(sorted(self.events, key=chronological)))
+
+
+def chronological(event: Event) -> tuple:
+    """Sort key of events: start, then end, then position in the text."""
+    return (event.period.start, event.period.end, event.timex.start)

@@ -19,8 +19,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_bytes(tl: Timeline) -> bytes:
     """One row per event, in chronological order, under the HEADER columns."""
-    events = sorted(tl.events, key=timelinejs.sort_key)
-    return _encode(HEADER, [_row(tl, e) for e in events])
+    return _encode(HEADER, [_row(tl, e) for e in tl.events])
 
 
 def timelinejs_bytes(tl: Timeline) -> bytes:

@@ -29,7 +29,6 @@ from . import day_text, short_text
 from .axis import (TICK_BAND, VPAD, Box, Mark, Panel, Slot, assign_lanes, focus, panels,
                    place, spread, ticks)
 from .labels import Label, group, select
-from .timelinejs import sort_key
 
 WIDTH, MIN_HEIGHT, DPI = 12.0, 5.0, 150
 MARGIN = 0.3                    # around the figure
@@ -172,7 +171,7 @@ def _matplotlib():
 def _layout(tl: Timeline) -> Layout:
     """Try ATTEMPTS in turn; keep the first that places every label and whose drawing
     has no collisions.  LAST, leaving out what fits nowhere, ends it."""
-    events = sorted(tl.events, key=sort_key)
+    events = list(tl.events)
     if not events:
         return _empty(tl)
     groups = group(events)

@@ -10,14 +10,9 @@ HEADER = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "E
 HEADLINE_LIMIT = 80
 
 
-def sort_key(event: Event):
-    """Chronological order: start, then end, then position in the text."""
-    return (event.period.start, event.period.end, event.timex.start)
-
-
 def rows(tl: Timeline) -> list[list[object]]:
     """The title slide, then one row per event in chronological order (cells unescaped)."""
-    return [_title_row(tl)] + [_event_row(e) for e in sorted(tl.events, key=sort_key)]
+    return [_title_row(tl)] + [_event_row(e) for e in tl.events]
 
 
 def _title_row(tl: Timeline) -> list[object]:
