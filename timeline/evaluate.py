@@ -149,17 +149,12 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
 
 def gold_files(paths: Iterable[Path]) -> list[Path]:
     """The .tml files named: a file as is, a folder as all *.tml beneath it, sorted."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.tml") if p.is_file())
-            if not found:
-                raise InputError(f"{path}: no .tml files in this folder")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
+    from .pipeline import article_files
+
+    files = article_files(paths, (".tml",), recursive=True)
+    missing = next((p for p in files if not p.is_file()), None)
+    if missing is not None:
+        raise InputError(f"{missing}: no such file or folder")
     return files
 
 

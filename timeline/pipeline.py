@@ -21,12 +21,15 @@ def build_timeline(article: Article) -> Timeline:
     return Timeline(article, build_events(article, timexes))
 
 
-def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",)) -> list[Path]:
-    """The files named, a folder standing for its files with one of `suffixes`."""
+def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
+                  recursive: bool = False) -> list[Path]:
+    """The files named, a folder standing for its files with one of `suffixes` (sorted;
+    with `recursive`, those in its subfolders too)."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
+            found = sorted(p for p in (path.rglob("*") if recursive else path.iterdir())
+                           if p.suffix in suffixes and p.is_file())
             if not found:
                 raise InputError(f"{path}: no {' or '.join(suffixes)} files in this folder")
             files += found
