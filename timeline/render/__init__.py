@@ -8,11 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..models import Period
+from ..models import Event, Period
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+POINTS = ("day", "time")    # granularities drawn as a marker, not a bar
+
+
+def is_point(event: Event) -> bool:
+    """Whether the event is drawn as a marker: a day, a time, or any one-day period."""
+    return event.period.granularity in POINTS or event.period.start == event.period.end
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 COARSE = ("year", "decade", "century")          # only a year is meaningful
 MONTHLY = ("month", "quarter", "season")        # a year and a month

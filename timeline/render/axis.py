@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from ..models import Event
-from . import month_name
+from . import is_point, month_name
 
 MAX_PANELS = 3          # the axis is cut at most twice
 PANEL_FLOOR = 0.18      # the least share of the width a panel gets
@@ -39,7 +39,6 @@ BEND_COST = 0.3         # inches of bend that cost as much as one level
 COVER_COST = 3.0        # a label in front of a mark still to label costs this many levels
 PUB_COST = 1.5          # a label across the publication line costs this many levels
 MAX_LANES = 6           # bar lanes; more overlapping bars share the least busy lane
-POINTS = ("day", "time")
 ORDERS = ("hang", "bars", "x")   # the orders greedy passes take the labels in (see _sweep)
 TICK_STEPS = (("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2),
               ("month", 3), ("month", 6), ("year", 1), ("year", 2), ("year", 5),
@@ -84,10 +83,6 @@ class Mark:
     scale: float = 1.0
     lane: int = 0
 
-    @staticmethod
-    def is_point_granularity(granularity: str) -> bool:
-        return granularity in POINTS
-
     @classmethod
     def of(cls, event: Event, panels: list[Panel], scale: float = 1.0) -> Mark | None:
         """The mark on the panel that shows (some of) the event; None if none does."""
@@ -95,7 +90,7 @@ class Mark:
         panel = next((p for p in panels if p.lo < end and start < p.hi), None)
         if panel is None:
             return None
-        point = cls.is_point_granularity(event.period.granularity) or end - start == 1
+        point = is_point(event)
         return cls(event.period.granularity, panel, (start, end), point, scale)
 
     @property

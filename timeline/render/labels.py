@@ -15,22 +15,13 @@ import textwrap
 from dataclasses import dataclass
 
 from ..models import Event
-from . import collapse, day_text, display_date, short_text, time_of
+from . import collapse, day_text, display_date, is_point, short_text, time_of
 
 MAX_LABELS = 60         # the product promises a good layout for up to 60 events
 WRAP = 34               # characters per label line
 ITEM_CHARS = 42         # characters of a listed event under a shared date
 MAX_ITEMS = 3           # events listed under a shared date; more are counted
 SAME_CHARS = 40         # descriptions that agree this far say the same thing
-POINTS = ("day", "time")
-
-
-def is_point(event: Event) -> bool:
-    """Whether the event is drawn as a marker: a day, a time, or any one-day period."""
-    return (event.period.granularity in POINTS
-            or event.period.start == event.period.end)
-
-
 def _key(event: Event) -> tuple:
     """Events with equal keys share a label: the same day, or the same longer period."""
     if is_point(event):

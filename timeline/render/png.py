@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Timeline
-from . import day_text, short_text
+from . import POINTS, day_text, short_text
 from .axis import (TICK_BAND, VPAD, Box, Mark, Panel, Slot, assign_lanes, focus, panels,
                    place, spread, ticks)
 from .labels import Label, group, select
@@ -465,7 +465,7 @@ def _draw_footer(fig, tl: Timeline, events: list, unlabelled: int = 0) -> None:
              parse_math=False, transform=fig.dpi_scale_trans)
     grans = sorted({e.period.granularity for e in events}, key=list(COLOURS).index)
     handles = [Line2D([], [], ls="none", marker="o", ms=6, mfc=COLOURS[g], mec="white",
-                      label=g) if Mark.is_point_granularity(g) else
+                      label=g) if g in POINTS else
                Patch(fc=COLOURS[g], ec=LINES[g], lw=0.6, label=g) for g in grans]
     if handles:
         fig.legend(handles=handles, loc="lower right", ncols=min(len(handles), 5),
