@@ -16,6 +16,11 @@ from timeline.tense import tense
     ("He’ll meet them on Friday.", "Friday", "future"),
     ("They won’t sign on 2 March.", "2 March", "future"),
     ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
+    ("They could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
+    ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
+    ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
+    ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
+    ("The split would be paid in January.", "January", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -5,6 +5,7 @@ date, vague stays vague."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
@@ -16,6 +17,7 @@ from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
+_MONTHS = re.compile(r"P\d+M")                # a counted span of months: "the nine months"
 
 
 # ---------------------------------------------------------------- one kind each
@@ -46,8 +48,19 @@ class _Job:
 
     def comparison_anchor(self) -> Timex | None:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
-        the last quarter named before (financial reports compare quarter with quarter)."""
-        return self.anchor(("quarter", "month")) or self.anchor(("quarter",), sentence_only=False)
+        the last quarter named before (financial reports compare quarter with quarter),
+        unless a span of months was named since ("the nine months"): that compares years.
+        Results are compared with the past, so a period still to come is no anchor."""
+        left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0]
+        for timex in reversed(self.previous):
+            if timex.type == "DURATION" and _MONTHS.fullmatch(timex.value):
+                return None
+            if timex.period is None or timex.period.start > self.dct:
+                continue
+            granularity = timex.period.granularity
+            if granularity == "quarter" or (granularity == "month" and timex.start >= left):
+                return timex
+        return None
 
 
 Result = tuple[str, str, Period | None, str]   # type, value, period, why
@@ -344,7 +357,7 @@ def _beyond_the_calendar(job: _Job) -> Result | None:
 def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[Timex]:
     """Resolve each mention against the publication date; unresolvable ones are dropped."""
     out: list[Timex] = []
-    anchors: list[Timex] = []      # calendar expressions that later ones may count from
+    anchors: list[Timex] = []      # calendar expressions and spans that later ones may count from
     last_weekday: Timex | None = None
     for mention in mentions:
         job = _Job(mention, text, published, anchors)
@@ -365,7 +378,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             anchors[-1] = out[-1]
         last_weekday = timex if "weekday" in job.spec and "month" not in job.spec else None
         out.append(timex)
-        if kind in ("date", "relative", "anaphoric"):
+        if kind in ("date", "relative", "anaphoric", "duration"):
             anchors.append(timex)
     _attach_clock_times(out, text)
     return out

@@ -21,9 +21,10 @@ _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
 _FUTURE = re.compile(rf"(?:(?<![\w'’])(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
-_PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)"
-                   rf"(?<!\bbe )(?<!\bis )(?<!\bare )[a-z]\w+ed)\b")
+_PAST = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:(?i:{_words(_MARKERS['past'])})"
+                   rf"|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
@@ -40,9 +41,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, start: int, end: int) -> str:
-    """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence."""
-    if _DEADLINE.search(text, max(0, start - 8), start):
+    """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence.
+
+    A deadline word right before the date looks ahead ("until Friday", "ahead of
+    Sunday's vote"); otherwise a possessive names something that has happened
+    ("Wednesday's ruling")."""
+    if _DEADLINE.search(text, max(0, start - 20), start):
         return "future"
+    if _POSSESSIVE.match(text, end):
+        return "past"
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
