@@ -50,9 +50,19 @@ def seed_build(tmp_path_factory):
 def test_cli_build_seed_rows_are_the_worked_example(seed_build):
     _, out = seed_build
     rows = read_rows(out / f"{SEED.stem}.csv")
-    got = [(r["expression"], r["start"], r["end"], r["granularity"]) for r in rows]
+    dated = [r for r in rows if r["granularity"] != "vague"]
+    got = [(r["expression"], r["start"], r["end"], r["granularity"]) for r in dated]
     assert sorted(got) == sorted(SEED_EVENTS)
-    assert [(r["start"], r["end"]) for r in rows] == sorted((r["start"], r["end"]) for r in rows)
+    assert [(r["start"], r["end"]) for r in dated] == sorted((r["start"], r["end"]) for r in dated)
+
+
+def test_cli_build_seed_keeps_in_recent_years_as_an_undated_last_row(seed_build):
+    result, out = seed_build
+    last = read_rows(out / f"{SEED.stem}.csv")[-1]
+    assert (last["expression"], last["start"], last["end"], last["granularity"], last["value"]) \
+        == ("recent years", "", "", "vague", "PAST_REF")
+    assert "progress that we have made" in last["event"]
+    assert "7 events (and 1 undated)" in result.output
 
 
 def test_cli_build_seed_offsets_point_at_the_expression(seed_build):

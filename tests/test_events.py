@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events import MAX_DESCRIPTION, build_events, describe, sentence_spans
+from timeline.events import MAX_DESCRIPTION, build_events, describe, past_references, sentence_spans
 from timeline.ingest import read_article
-from timeline.models import Article, Period, Timex
+from timeline.models import Article, Event, Period, Timeline, Timex
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b8ae17975e8e1d93.txt"
 
@@ -388,6 +388,29 @@ def test_events_build_events_skips_unresolved_and_uses_whole_text_without_body()
     timexes = [timex_at(text, "Monday", None), timex_at(text, "1 December", day("2023-12-01"))]
     events = build_events(make_article(None), timexes)
     assert [e.timex.text for e in events] == ["1 December"]
+
+
+def test_events_past_references_are_the_vague_past_ones_of_the_body():
+    from dataclasses import replace
+
+    text = ARTICLE_TEXT
+    body = (text.index("The ministers"), text.index("\n\nSign up"))
+    timexes = [replace(timex_at(text, "7 October"), value="PAST_REF"),
+               replace(timex_at(text, "Monday"), value="PAST_REF"),
+               replace(timex_at(text, "March"), value="FUTURE_REF"),
+               replace(timex_at(text, "1 December"), value="PAST_REF")]     # footer
+    events = past_references(make_article(body), timexes)
+    assert [e.timex.text for e in events] == ["7 October", "Monday"]
+    assert events[0].description == "Both sides signed a deal, officials said"
+
+
+def test_events_a_timeline_refuses_an_undated_event_among_the_dated():
+    text = ARTICLE_TEXT
+    undated = Event(timex_at(text, "Monday"), "The ministers met", "The ministers met on Monday.")
+    with pytest.raises(ValueError):
+        Timeline(make_article(None), (undated,))
+    later = Event(timex_at(text, "March"), "They had last met", "They had last met in March.")
+    assert Timeline(make_article(None), (), (later, undated)).vague == (undated, later)
 
 
 def test_events_build_events_ties_break_on_period_end_then_position():

@@ -80,9 +80,10 @@ def build(
 
     def one(path: Path) -> None:
         built = build_one(path, out, date, formats, timelinejs)
-        events = len(built.timeline.events)
+        events, vague = len(built.timeline.events), len(built.timeline.vague)
+        also = f" (and {vague} undated)" if vague else ""
         typer.echo(f"{path}: published {built.timeline.article.published.isoformat()}, "
-                   f"{events} event{'s' * (events != 1)} -> {', '.join(map(str, built.written))}")
+                   f"{events} event{'s' * (events != 1)}{also} -> {', '.join(map(str, built.written))}")
 
     _each(files, one)
 

@@ -2,7 +2,8 @@
 
 `sentence_spans` splits text into sentences (char offsets into the text), `describe`
 turns the sentence around an expression into a short description of what happened,
-`build_events` does both for every resolved expression of an article's body.
+`build_events` does both for every dated expression of an article's body, and
+`past_references` for its vague past ones.
 """
 from __future__ import annotations
 
@@ -576,19 +577,31 @@ def _shorten(s: str, limit: int = MAX_DESCRIPTION) -> str:
 
 def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     """One Event per dated expression of the body, in chronological order."""
+    return tuple(sorted(_events(article, [t for t in timexes if t.period is not None]),
+                        key=chronological))
+
+
+def past_references(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
+    """One Event per vague past reference of the body ("in recent years", "recently"):
+    no calendar places them, yet they say something happened."""
+    return _events(article, [t for t in timexes if t.value == "PAST_REF"])
+
+
+def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
+    """An Event for each expression of the body, its sentence and description attached."""
     lo, hi = article.body if article.body is not None else (0, len(article.text))
     spans = sentence_spans(article.text, lo, hi)
     starts = [s for s, _ in spans]
     events = []
     for timex in timexes:
-        if timex.period is None or timex.start < lo or timex.end > hi:
+        if timex.start < lo or timex.end > hi:
             continue
         sentence = _window(article.text, _sentence_of(spans, starts, timex), timex)
         events.append(Event(
             timex=timex,
             description=describe(article.text, sentence, timex),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
-    return tuple(sorted(events, key=chronological))
+    return tuple(events)
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex,

@@ -60,26 +60,31 @@ class Timex:
 
 @dataclass(frozen=True)
 class Event:
-    """One dated event: a resolved expression and what its sentence says happened."""
+    """One event: a resolved expression and what its sentence says happened."""
 
-    timex: Timex                # resolved, with a period
+    timex: Timex                # resolved; with a period unless the event is vague
     description: str
     sentence: str
 
     @property
-    def period(self) -> Period:
+    def period(self) -> Period | None:
         return self.timex.period
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """The events of one article, always in chronological order."""
+    """The events of one article: the dated ones always in chronological order, and
+    the vague past ones ("in recent years"), which no calendar places, in text order."""
 
     article: Article
     events: tuple[Event, ...] = field(default_factory=tuple)
+    vague: tuple[Event, ...] = field(default_factory=tuple)
 
     def __post_init__(self):
+        if any(e.period is None for e in self.events):
+            raise ValueError("a dated event needs a period")
         object.__setattr__(self, "events", tuple(sorted(self.events, key=chronological)))
+        object.__setattr__(self, "vague", tuple(sorted(self.vague, key=lambda e: e.timex.start)))
 
 
 def chronological(event: Event) -> tuple:

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from . import annotate
 from .errors import InputError
-from .events import build_events
+from .events import build_events, past_references
 from .ingest import read_article
 from .models import Article, Timeline, Timex
 
@@ -18,7 +18,7 @@ FIGURE_FORMATS = ("png", "svg")
 def build_timeline(article: Article) -> Timeline:
     """Tag, resolve and attach events: the whole pipeline for one article."""
     timexes = annotate(article.text, article.published)
-    return Timeline(article, build_events(article, timexes))
+    return Timeline(article, build_events(article, timexes), past_references(article, timexes))
 
 
 def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),

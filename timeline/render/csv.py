@@ -18,8 +18,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_bytes(tl: Timeline) -> bytes:
-    """One row per event, in chronological order, under the HEADER columns."""
-    return _encode(HEADER, [_row(tl, e) for e in tl.events])
+    """One row per event under the HEADER columns: the dated ones in chronological
+    order, then the vague past ones, with no dates and granularity "vague"."""
+    return _encode(HEADER, [_row(tl, e) for e in tl.events + tl.vague])
 
 
 def timelinejs_bytes(tl: Timeline) -> bytes:
@@ -30,7 +31,8 @@ def timelinejs_bytes(tl: Timeline) -> bytes:
 def _row(tl: Timeline, event: Event) -> list[object]:
     """Dates and offsets stay typed (never escaped); every other cell is text."""
     timex, period, art = event.timex, event.period, tl.article
-    return [period.start, period.end, period.granularity, timex.value, timex.text,
+    dates = (period.start, period.end, period.granularity) if period else ("", "", "vague")
+    return [*dates, timex.value, timex.text,
             collapse(event.description), collapse(event.sentence), art.source,
             art.published, timex.start, timex.end, timex.rule, timex.anchor]
 

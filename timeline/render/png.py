@@ -460,6 +460,10 @@ def _draw_footer(fig, tl: Timeline, events: list, unlabelled: int = 0) -> None:
     source = art.source if len(art.source) <= 70 else "…" + art.source[-69:]
     more = (f"   ·   +{unlabelled} more event{'s' * (unlabelled != 1)} in the CSV "
             f"(faint marks)" if unlabelled else "")
+    if tl.vague:
+        n = len(tl.vague)
+        more += (f"   ·   +{n} undated event{'s' * (n != 1)} in the CSV"
+                 + (f" (“{tl.vague[0].timex.text}”)" if n == 1 else ""))
     fig.text(MARGIN, MARGIN, f"Source: {source}   ·   published "
              f"{day_text(art.published)}{more}", size=7.5, color=GREY, va="bottom",
              parse_math=False, transform=fig.dpi_scale_trans)
