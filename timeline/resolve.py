@@ -18,6 +18,7 @@ from .tense import pick, sentence_bounds, tense
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 _MONTHS = re.compile(r"P\d+M")                # a counted span of months: "the nine months"
+_RANGE_JOINS = {"-", "–", "and", "or", "to", "through"}
 
 
 # ---------------------------------------------------------------- one kind each
@@ -236,6 +237,18 @@ def _anaphoric(job: _Job) -> Result | None:
     return "DATE", period_value(period), period, f"{unit} {rel:+d} from '{anchor.text}'"
 
 
+def _range_end(job: _Job) -> Result | None:
+    """The second day of "Nov. 6-7" or "April 24 and 25": in the month of the date just
+    before it, or nothing when no date stands right before it ("$3-5 million")."""
+    before = job.previous[-1] if job.previous else None
+    if before is None or before.period is None or before.period.granularity != "day" \
+            or job.text[before.end:job.mention.start].strip() not in _RANGE_JOINS:
+        return None
+    start = before.period.start
+    day = start.replace(year=job.spec.get("year", start.year), day=job.spec["day"])
+    return "DATE", day.isoformat(), day_period(day), f"the end of a range from '{before.text}'"
+
+
 def _comparison(job: _Job) -> Result | None:
     unit = job.spec.get("unit")
     anchor = job.comparison_anchor()
@@ -332,7 +345,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
     "date": _date, "relative": _relative, "shift": _shift, "comparison": _comparison,
-    "anaphoric": _anaphoric,
+    "anaphoric": _anaphoric, "range_end": _range_end,
     "duration": _duration, "set": _set, "fixed": _fixed, "time": _time,
 }
 
