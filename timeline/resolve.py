@@ -18,7 +18,6 @@ from .tense import pick, sentence_bounds, tense
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 _MONTHS = re.compile(r"P\d+M")                # a counted span of months: "the nine months"
-_RANGE_JOINS = {"-", "–", "and", "or", "to", "through"}
 
 
 # ---------------------------------------------------------------- one kind each
@@ -238,11 +237,11 @@ def _anaphoric(job: _Job) -> Result | None:
 
 
 def _range_end(job: _Job) -> Result | None:
-    """The second day of "Nov. 6-7" or "April 24 and 25": in the month of the date just
-    before it, or nothing when no date stands right before it ("$3-5 million")."""
+    """The second day of "Nov. 6-7" or "April 24 and 25" (the tagger has seen that an
+    expression stands right before it): in the month of that date, if it is a day."""
     before = job.previous[-1] if job.previous else None
     if before is None or before.period is None or before.period.granularity != "day" \
-            or job.text[before.end:job.mention.start].strip() not in _RANGE_JOINS:
+            or job.mention.start - before.end > len(" through "):
         return None
     start = before.period.start
     day = start.replace(year=job.spec.get("year", start.year), day=job.spec["day"])

@@ -146,4 +146,14 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
             continue
         taken[start:end] = b"\x01" * (end - start)
         mentions.append(Mention(start, end, match.group(), rule.name, _spec(grammar, rule, match)))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    return [m for i, m in enumerate(mentions)
+            if dict(m.spec)["kind"] != "range_end" or (i and _joined(text, mentions[i - 1], m))]
+
+
+_JOINS = {"-", "–", "and", "or", "to", "through"}
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    """Do the two mentions make a range ("Nov. 6-7", "April 24 and 25")?"""
+    return text[first.end:second.start].strip() in _JOINS
