@@ -161,6 +161,9 @@ def _date(job: _Job) -> Result | None:
         return None
     if "half" in s:
         return "DATE", f"{period.start.year}-H{s['half']}", period, why
+    if s.get("unit") == "week":            # "the week of March 6"
+        period = unit_period(period.start, "week")
+        return "DATE", period_value(period), period, f"{why}; the week holding it"
     return _with_part(job, period, why)
 
 
