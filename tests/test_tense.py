@@ -21,6 +21,9 @@ from timeline.tense import tense
     ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
     ("The split would be paid in January.", "January", "future"),
+    ("Members had filed their reports by Wednesday.", "Wednesday", "past"),
+    ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
+    ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -44,12 +44,9 @@ def tense(text: str, start: int, end: int) -> str:
     """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence.
 
     A deadline word right before the date looks ahead ("until Friday", "ahead of
-    Sunday's vote"); otherwise a possessive names something that has happened
+    Sunday's vote") unless the nearest verb is a past perfect ("had filed by
+    Wednesday"); otherwise a possessive names something that has happened
     ("Wednesday's ruling")."""
-    if _DEADLINE.search(text, max(0, start - 20), start):
-        return "future"
-    if _POSSESSIVE.match(text, end):
-        return "past"
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -58,7 +55,12 @@ def tense(text: str, start: int, end: int) -> str:
                 continue                     # the expression's own words ("last")
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
-                best = (distance, kind)
+                perfect = m.group().lower() == "had" or text[m.start() - 4:m.start()].lower() == "had "
+                best = (distance, kind, perfect)
+    if _DEADLINE.search(text, max(0, start - 20), start) and not (best and best[2]):
+        return "future"
+    if _POSSESSIVE.match(text, end):
+        return "past"
     return best[1] if best else "unknown"
 
 
