@@ -14,8 +14,10 @@ SEED = ROOT / "seeds" / "000_b8ae17975e8e1d93.txt"
 TBAQ = ROOT.parent / "shared" / "data" / "tbaq"
 runner = CliRunner()
 
-# product.md's worked example: (expression, start, end, granularity)
+# product.md's worked example, with its nice-to-have "during the Korean War":
+# (expression, start, end, granularity)
 SEED_EVENTS = [
+    ("the Korean War", "1950-06-25", "1953-07-27", "span"),
     ("the past year", "2022-11-14", "2023-11-14", "span"),
     ("last month", "2023-10-01", "2023-10-31", "month"),
     ("Last month", "2023-10-01", "2023-10-31", "month"),
@@ -62,7 +64,7 @@ def test_cli_build_seed_keeps_in_recent_years_as_an_undated_last_row(seed_build)
     assert (last["expression"], last["start"], last["end"], last["granularity"], last["value"]) \
         == ("recent years", "", "", "vague", "PAST_REF")
     assert "progress that we have made" in last["event"]
-    assert "7 events (and 1 undated)" in result.output
+    assert "8 events (and 1 undated)" in result.output
 
 
 def test_cli_build_seed_offsets_point_at_the_expression(seed_build):
@@ -77,7 +79,7 @@ def test_cli_build_seed_png_is_big_enough(seed_build):
     result, out = seed_build
     width, height = png_size(out / f"{SEED.stem}.png")
     assert width >= 1000 and height >= 400
-    assert "published 2023-11-14, 7 events" in result.output
+    assert "published 2023-11-14, 8 events" in result.output
 
 
 def test_cli_build_folder_means_its_txt_files(tmp_path):

@@ -16,7 +16,7 @@ NEGATIVE = tomllib.loads((CORPUS / "negative.toml").read_text("utf-8"))["cases"]
 
 
 def assert_resolves(published: str, text: str, expression: str, value: str, rule: str | None = None):
-    timexes = annotate(text, dt.date.fromisoformat(published))
+    timexes = annotate(text, dt.date.fromisoformat(published), named_periods=True)
     found = {t.text: t for t in timexes}
     assert expression in found, f"{expression!r} not tagged in {text!r}: {list(found)}"
     assert found[expression].value == value, found[expression]
@@ -95,3 +95,11 @@ def test_grammar_expressions_never_cross_a_blank_line():
     texts = [m.text for m in tag(text)]
     assert "Sunday" in texts
     assert all("\n\n" not in t for t in texts)
+
+
+def test_grammar_named_periods_only_on_request():
+    """TimeML tags no event names, so the tagger's TIMEX3 output leaves "the Korean War" out."""
+    text = "Those who backed the North during the Korean War will be punished."
+    assert annotate(text, dt.date(2023, 11, 14)) == []
+    (war,) = annotate(text, dt.date(2023, 11, 14), named_periods=True)
+    assert (war.period.start, war.period.end) == (dt.date(1950, 6, 25), dt.date(1953, 7, 27))

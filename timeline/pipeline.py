@@ -17,7 +17,7 @@ FIGURE_FORMATS = ("png", "svg")
 
 def build_timeline(article: Article) -> Timeline:
     """Tag, resolve and attach events: the whole pipeline for one article."""
-    timexes = annotate(article.text, article.published)
+    timexes = annotate(article.text, article.published, named_periods=True)
     return Timeline(article, build_events(article, timexes), past_references(article, timexes))
 
 

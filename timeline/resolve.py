@@ -251,6 +251,12 @@ def _range_end(job: _Job) -> Result | None:
     return "DATE", day.isoformat(), day_period(day), f"the end of a range from '{before.text}'"
 
 
+def _era(job: _Job) -> Result:
+    """A named period ("the Korean War"): its first to its last day, an ISO interval."""
+    start, end = map(dt.date.fromisoformat, job.spec["era"].split("/"))
+    return "DATE", job.spec["era"], Period(start, end, "span"), "a named period"
+
+
 def _comparison(job: _Job) -> Result | None:
     unit = job.spec.get("unit")
     anchor = job.comparison_anchor()
@@ -347,7 +353,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
     "date": _date, "relative": _relative, "shift": _shift, "comparison": _comparison,
-    "anaphoric": _anaphoric, "range_end": _range_end,
+    "anaphoric": _anaphoric, "range_end": _range_end, "era": _era,
     "duration": _duration, "set": _set, "fixed": _fixed, "time": _time,
 }
 

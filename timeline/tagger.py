@@ -17,7 +17,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words"),
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
-           "year_words": ("year", "year_words")}
+           "year_words": ("year", "year_words"), "era": ("era", "era")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).parent / "en"
 KINDS = {"date", "relative", "shift", "duration", "set", "fixed", "time", "comparison", "anaphoric",
-         "range_end"}
+         "range_end", "era"}
 # Whitespace inside an expression: any run, but never a blank line (a paragraph break).
 SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _MACRO = re.compile(r"\{(~?)([A-Za-z_]\w*)(?::(\w+))?\}")
