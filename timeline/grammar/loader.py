@@ -191,7 +191,8 @@ def _vocabulary(pattern: str, lexicon: dict[str, dict], raw: dict[str, str]) -> 
         for phrase in lexicon.get(table, ()):
             words |= _words_of(phrase)
     literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}|\(\?-?i:", " ", text)
-    words |= _words_of(literal)
+    literal_words = _words_of(literal)
+    words |= literal_words | {w + "s" for w in literal_words}     # "(hour|day)s?"
     if re.search(r"\\d|\[[^\]]*\d", text):
         words.add(DIGITS)
     return frozenset(w for w in words - _COMMON if len(w) > 1 or w == DIGITS)
