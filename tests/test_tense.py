@@ -24,6 +24,10 @@ from timeline.tense import tense
     ("Members had filed their reports by Wednesday.", "Wednesday", "past"),
     ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
     ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
+    ("Lowe's reports results on Monday.", "Monday", "future"),
+    ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
+    ("Kuroda, who took office on Wednesday, will chair the meeting.", "Wednesday", "past"),
+    ("It made it hard to meet demand well into the summer.", "the summer", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -19,12 +19,13 @@ def _words(words: list[str]) -> str:
 
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
-_FUTURE = re.compile(rf"(?:(?<![\w'’])(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
+_FUTURE = re.compile(rf"(?:(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:(?i:{_words(_MARKERS['past'])})"
                    rf"|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
@@ -53,7 +54,10 @@ def tense(text: str, start: int, end: int) -> str:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
-            distance = start - m.end() if m.end() <= start else m.start() - end
+            if m.end() <= start:
+                distance = start - m.end() + _CLAUSE_GAP * (text.count(",", m.end(), start) > 0)
+            else:
+                distance = m.start() - end + _CLAUSE_GAP * (text.count(",", end, m.start()) > 0)
             if best is None or distance < best[0]:
                 perfect = m.group().lower() == "had" or text[m.start() - 4:m.start()].lower() == "had "
                 best = (distance, kind, perfect)
