@@ -291,7 +291,8 @@ def _duration(job: _Job) -> Result | None:
 def _set(job: _Job) -> Result | None:
     s = job.spec
     if "weekday" in s:
-        return "SET", f"XXXX-WXX-{s['weekday']}", None, "every weekday"
+        part = f"T{s['part']}" if "part" in s else ""
+        return "SET", f"XXXX-WXX-{s['weekday']}{part}", None, "every weekday"
     if "month" in s:
         return "SET", f"XXXX-{s['month']:02d}", None, "every month name"
     if "season" in s:

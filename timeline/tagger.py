@@ -17,7 +17,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words"),
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
-           "year_words": ("year", "year_words"), "era": ("era", "era")}
+           "year_words": ("year", "year_words"), "era": ("era", "era"),
+           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "times": ("freq", "times")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute"}
 
@@ -52,8 +53,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     if group == "yy":
         yy = int(word.strip("'"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
-    if group == "num":
-        return "num", _number(grammar, text)
+    if group in ("num", "freq"):                # "three years", "three times a year"
+        return group, _number(grammar, text)
     if group == "half":
         return "half", 1 if word in ("first", "1st") else 2
     if group == "decade":
