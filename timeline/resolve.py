@@ -102,7 +102,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if year:
         return make(year), "explicit year"
     rel = job.spec.get("rel")
-    if job.spec.get("rel_year") and isinstance(rel, int):
+    if job.spec.get("rel_year"):          # "July last year"; "the first half of the year"
+        rel = rel if isinstance(rel, int) else 0
         return make(job.dct.year + rel), f"year {rel:+d} from the DCT"
     if rel is not None:
         this = make(job.dct.year)

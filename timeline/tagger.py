@@ -18,7 +18,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
            "year_words": ("year", "year_words"), "era": ("era", "era"),
-           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "times": ("freq", "times")}
+           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "times": ("freq", "times"),
+           "year_part": ("year_part", "year_part")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute"}
 
@@ -90,6 +91,9 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
             spec.setdefault(read[0], read[1])
     if "century_word" in spec:              # "nineteen ninety-six"
         spec["year"] = spec.pop("century_word") + spec.pop("year_tail")
+    if "year_part" in spec:                 # "the first half", "the last three months"
+        part = spec.pop("year_part")
+        spec["half" if part[0] == "H" else "quarter"] = int(part[1])
     if "fraction" in spec:
         spec["num"] = spec.get("num", 1) + spec.pop("fraction")
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
