@@ -135,6 +135,8 @@ def _date(job: _Job) -> Result | None:
             return "DATE", period_value(period), period, unit
     if "weekday" in s and "month" not in s:
         return _weekday(job)
+    if "first" in s:
+        return _numeric_date(job)
     if "holiday" in s:
         make, fine = _safe(lambda y: day_period(holiday_date(y, s["holiday"]))), True
     elif "month" in s and "day" in s:
@@ -166,6 +168,22 @@ def _date(job: _Job) -> Result | None:
         period = unit_period(period.start, "week")
         return "DATE", period_value(period), period, f"{why}; the week holding it"
     return _with_part(job, period, why)
+
+
+def _numeric_date(job: _Job) -> Result | None:
+    """"17/03/2013" or "03/17/2013": the reading that is a date; of two, the one nearer
+    the publication date."""
+    s = job.spec
+    readings = []
+    for month, day in ((s["second"], s["first"]), (s["first"], s["second"])):
+        try:
+            readings.append(dt.date(s["year"], month, day))
+        except ValueError:
+            pass
+    if not readings:
+        return None
+    day = min(readings, key=lambda d: abs((d - job.dct).days))
+    return "DATE", day.isoformat(), day_period(day), "numeric date, the reading nearer the DCT"
 
 
 def _compared_quarter(job: _Job) -> int:

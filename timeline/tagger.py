@@ -21,7 +21,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "times": ("freq", "times"),
            "year_part": ("year_part", "year_part")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
-               "minute": "minute"}
+               "minute": "minute", "first": "first", "second": "second"}
 
 
 def _number(grammar: Grammar, text: str):
