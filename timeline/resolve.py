@@ -296,6 +296,10 @@ def _duration(job: _Job) -> Result | None:
     unit, num = s.get("unit"), _count(s)
     if unit is None or num is None:
         return None
+    if unit == "weekend" and num == 1 and s.get("rel") in (-1, 1):
+        # "the coming weekend" is the next weekend, "the past weekend" the last: not P2D
+        job.spec["rel"] = min(s["rel"], 0)
+        return _weekend(job)
     value = duration_value(num, unit)
     if value is None:
         return None
