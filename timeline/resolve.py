@@ -255,7 +255,7 @@ def _anaphoric(job: _Job) -> Result | None:
     if anchor is None or GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         return None          # nothing named before, or only something coarser than the unit
     period = unit_period(anchor.period.start, unit, rel)
-    return "DATE", period_value(period), period, f"{unit} {rel:+d} from '{anchor.text}'"
+    return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
 
 
 def _range_end(job: _Job) -> Result | None:
