@@ -102,6 +102,7 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
 
 
 WINDOW = 24   # characters around a trigger word that a match may reach ("the early part of the ")
+NEGATIVE_REACH = 80   # characters a negative match may reach beyond a window ("more than 1500 people")
 _WORD_END = re.compile(r"\W|$")
 
 
@@ -141,9 +142,10 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
                     candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
     taken = bytearray(len(text))        # 1 where a negative rule or a mention has matched
-    for _, regex, _ in grammar.negatives:
-        for m in regex.finditer(text):
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for start, end, _ in windows:       # a negative match that matters overlaps a candidate
+        for _, regex, _ in grammar.negatives:
+            for m in regex.finditer(text, max(0, start - NEGATIVE_REACH), end + NEGATIVE_REACH):
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     mentions = []
     for _, _, match, rule in candidates:
         start, end = match.span()

@@ -189,10 +189,10 @@ def _vocabulary(pattern: str, lexicon: dict[str, dict], raw: dict[str, str]) -> 
         if table in raw:
             words |= _vocabulary(raw[table], lexicon, raw)
         for phrase in lexicon.get(table, ()):
-            words |= _words_of(phrase)
+            words |= _words_of(phrase.split()[-1])      # a phrase's head: "war", not "iraq"
     literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}|\(\?-?i:", " ", text)
     literal_words = _words_of(literal)
-    words |= literal_words | {w + "s" for w in literal_words}     # "(hour|day)s?"
+    words |= literal_words | {w + "s" for w in literal_words if len(w) > 2}   # "(hour|day)s?"
     if re.search(r"\\d|\[[^\]]*\d", text):
         words.add(DIGITS)
     return frozenset(w for w in words - _COMMON if len(w) > 1 or w == DIGITS)
@@ -202,6 +202,18 @@ def _trigger(rules: tuple[Rule, ...]) -> re.Pattern:
     """One regex for every word of every rule's vocabulary, and digit runs: the tagger
     runs a rule only near words of its own vocabulary."""
     words = set().union(*(rule.vocabulary for rule in rules)) - {DIGITS}
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    first = "".join(sorted({w[0] for w in words}))
-    return re.compile(rf"\d+|(?<![\w])(?=[{first}])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"\d+|(?<![\w]){_trie(sorted(words))}(?![\w])", re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` factored by their first letters ("mon(?:day|th)"):
+    the engine then tries a handful of branches at each word, not hundreds."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    optional = "" in words
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        rest = [w[1:] for w in words if w and w[0] == first]
+        branches.append(re.escape(first) + (_trie(rest) if rest != [""] else ""))
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if optional else group
