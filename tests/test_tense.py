@@ -28,6 +28,11 @@ from timeline.tense import tense
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Kuroda, who took office on Wednesday, will chair the meeting.", "Wednesday", "past"),
     ("It made it hard to meet demand well into the summer.", "the summer", "past"),
+    ("The heat that has baked the city since Friday will linger.", "Friday", "past"),
+    ("Cyprus races to secure a bailout before Monday deadline", "Monday", "future"),
+    ("Shares rose before Friday's purchases.", "Friday", "past"),
+    ("Pre-orders begin Friday.", "Friday", "future"),
+    ("FedEx on Wednesday cut its profit forecast for the fiscal year.", "Wednesday", "unknown"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

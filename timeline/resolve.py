@@ -17,6 +17,7 @@ from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
+_WEEKDAY_JOINS = {"and", "or", "", "to", "-", "–", "through"}
 _MONTHS = re.compile(r"P\d+M")                # a counted span of months: "the nine months"
 
 
@@ -214,6 +215,8 @@ def _relative(job: _Job) -> Result | None:
         return _weekend(job)
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
+    if rel == "new":           # "the new year": next year from October on
+        rel = 1 if job.dct.month >= 10 else 0
     if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
         return None
     period = unit_period(job.dct, unit, rel)
@@ -233,10 +236,14 @@ def _count(spec: dict) -> int | float | str:
 def _shift(job: _Job) -> Result | None:
     s = job.spec
     unit, num, direction = s.get("unit"), _count(s), s.get("ago", -1)
-    if unit in (None, "weekend", "period") or unit in TIME_UNITS:
+    if unit in (None, "weekend", "period"):
         return None
     if not isinstance(num, int):
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
+    if unit in TIME_UNITS:     # "two hours ago": the publication day, its hour unknown
+        days = num * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[unit] // 24
+        day = job.dct + dt.timedelta(days=direction * days)
+        return "DATE", day.isoformat(), day_period(day), f"{num} {unit}s from the DCT"
     amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade
     anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
     if anchor is not None:
@@ -313,9 +320,11 @@ def _duration(job: _Job) -> Result | None:
 
 def _set(job: _Job) -> Result | None:
     s = job.spec
+    part = f"T{s['part']}" if "part" in s else ""
     if "weekday" in s:
-        part = f"T{s['part']}" if "part" in s else ""
         return "SET", f"XXXX-WXX-{s['weekday']}{part}", None, "every weekday"
+    if part:
+        return "SET", f"XXXX-XX-XX{part}", None, "every part of the day"
     if "month" in s:
         return "SET", f"XXXX-{s['month']:02d}", None, "every month name"
     if "season" in s:
@@ -404,9 +413,13 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     out: list[Timex] = []
     anchors: list[Timex] = []      # calendar expressions and spans that later ones may count from
     last_weekday: Timex | None = None
+    last_tense = "unknown"
     for mention in mentions:
         job = _Job(mention, text, published, anchors)
         kind = job.spec["kind"]
+        if last_weekday is not None and "weekday" in job.spec \
+                and text[last_weekday.end:mention.start].strip(" ,") in _WEEKDAY_JOINS:
+            job._tense = last_tense          # "Thursday and Friday" look the same way
         try:
             result = _KINDS[kind](job)
         except (ValueError, OverflowError):     # "2,500 years ago": before year 1
@@ -422,6 +435,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             out[-1] = _agree_with_date(last_weekday, timex)
             anchors[-1] = out[-1]
         last_weekday = timex if "weekday" in job.spec and "month" not in job.spec else None
+        if last_weekday is not None:
+            last_tense = job.tense
         out.append(timex)
         if kind in ("date", "relative", "anaphoric", "duration"):
             anchors.append(timex)

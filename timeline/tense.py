@@ -24,6 +24,8 @@ _FUTURE = re.compile(rf"(?:(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKER
 _PAST = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:(?i:{_words(_MARKERS['past'])})"
                    rf"|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
+_SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
+_BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
 MAX_TENSE_GAP_DAYS = 300
@@ -44,10 +46,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str:
     """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence.
 
-    A deadline word right before the date looks ahead ("until Friday", "ahead of
-    Sunday's vote") unless the nearest verb is a past perfect ("had filed by
-    Wednesday"); otherwise a possessive names something that has happened
-    ("Wednesday's ruling")."""
+    "since" right before the date looks back; a deadline word looks ahead ("until
+    Friday", "ahead of Sunday's vote") unless the nearest verb is a past perfect ("had
+    filed by Wednesday"); otherwise a possessive names something that has happened
+    ("Wednesday's ruling"), and "before" looks ahead ("before Monday")."""
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -61,10 +63,14 @@ def tense(text: str, start: int, end: int) -> str:
             if best is None or distance < best[0]:
                 perfect = m.group().lower() == "had" or text[m.start() - 4:m.start()].lower() == "had "
                 best = (distance, kind, perfect)
+    if _SINCE.search(text, max(0, start - 20), start):
+        return "past"
     if _DEADLINE.search(text, max(0, start - 20), start) and not (best and best[2]):
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
+    if _BEFORE.search(text, max(0, start - 20), start):
+        return "future"
     return best[1] if best else "unknown"
 
 
