@@ -259,8 +259,10 @@ def _anaphoric(job: _Job) -> Result | None:
     """"the following year", "later that day": a unit counted from the last date named."""
     unit, rel = job.spec["unit"], job.spec.get("rel", 0)
     anchor = job.anchor(GRANULARITY_ORDER, sentence_only=False)
-    if anchor is None or GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
-        return None          # nothing named before, or only something coarser than the unit
+    if anchor is None:       # nothing named before: "the previous day" counts from the DCT
+        return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
+    if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
+        return None          # only something coarser than the unit was named
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
 
