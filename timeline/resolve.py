@@ -84,7 +84,7 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
     elif rel == 0:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
-    elif job.tense == "future":
+    elif job.tense == "future" or (job.tense == "unknown" and ahead and ahead < back):
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
     else:
         day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
