@@ -93,8 +93,9 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
 
 def _with_part(job: _Job, period: Period, why: str) -> Result:
     part = job.spec.get("part")
-    if part:
-        return "TIME", f"{period.start.isoformat()}T{part}", Period(period.start, period.end, "time"), why
+    if part:                                # "noon today" is a clock time: T12:00
+        clock = "12:00" if part == "MI" else part
+        return "TIME", f"{period.start.isoformat()}T{clock}", Period(period.start, period.end, "time"), why
     return "DATE", period_value(period), period, why
 
 
