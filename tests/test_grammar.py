@@ -103,3 +103,4 @@ def test_grammar_named_periods_only_on_request():
     assert annotate(text, dt.date(2023, 11, 14)) == []
     (war,) = annotate(text, dt.date(2023, 11, 14), named_periods=True)
     assert (war.period.start, war.period.end) == (dt.date(1950, 6, 25), dt.date(1953, 7, 27))
+    assert annotate("Analysts warned of a new cold war.", dt.date(2013, 3, 22), named_periods=True) == []

@@ -33,6 +33,9 @@ from timeline.tense import tense
     ("Shares rose before Friday's purchases.", "Friday", "past"),
     ("Pre-orders begin Friday.", "Friday", "future"),
     ("FedEx on Wednesday cut its profit forecast for the fiscal year.", "Wednesday", "unknown"),
+    ("The suspect fled the city before Monday.", "Monday", "past"),
+    ("Homes were damaged by Wednesday's storm.", "Wednesday", "past"),
+    ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -13,22 +13,23 @@ from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
                       month_period, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
+from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
-_WEEKDAY_JOINS = {"and", "or", "", "to", "-", "–", "through"}
-_MONTHS = re.compile(r"P\d+M")                # a counted span of months: "the nine months"
+_MONTHS = re.compile(r"\b(?:\d+|[a-z]+)[- ]months?\b", re.I)   # "the nine months", "six-month"
 
 
 # ---------------------------------------------------------------- one kind each
 class _Job:
     """What resolving one mention needs: its spec, the text, the DCT, earlier results."""
 
-    def __init__(self, mention: Mention, text: str, dct: dt.date, previous: list[Timex]):
+    def __init__(self, mention: Mention, text: str, dct: dt.date, previous: list[Timex],
+                 tense: str | None = None):
         self.mention, self.text, self.dct, self.previous = mention, text, dct, previous
         self.spec = dict(mention.spec)
-        self._tense: str | None = None
+        self._tense = tense
 
     @property
     def tense(self) -> str:
@@ -36,16 +37,10 @@ class _Job:
             self._tense = tense(self.text, self.mention.start, self.mention.end)
         return self._tense
 
-    def anchor(self, granularities: Iterable[str], sentence_only: bool = True) -> Timex | None:
-        """The latest earlier expression with one of `granularities`, in this sentence
-        (or anywhere before, when not `sentence_only`)."""
-        left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0] if sentence_only else 0
-        for timex in reversed(self.previous):
-            if timex.start < left:
-                return None
-            if timex.period and timex.period.granularity in granularities:
-                return timex
-        return None
+    def anchor(self, granularities: Iterable[str]) -> Timex | None:
+        """The latest earlier expression with one of `granularities`."""
+        return next((t for t in reversed(self.previous)
+                     if t.period and t.period.granularity in granularities), None)
 
     def comparison_anchor(self) -> Timex | None:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
@@ -54,7 +49,7 @@ class _Job:
         Results are compared with the past, so a period still to come is no anchor."""
         left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0]
         for timex in reversed(self.previous):
-            if timex.type == "DURATION" and _MONTHS.fullmatch(timex.value):
+            if timex.type == "DURATION" and _MONTHS.search(timex.text):
                 return None
             if timex.period is None or timex.period.start > self.dct:
                 continue
@@ -84,8 +79,10 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
     elif rel == 0:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
-    elif job.tense == "future" or (job.tense == "unknown" and ahead and ahead < back):
+    elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
+    elif job.tense == "unknown" and ahead and ahead < back:
+        day, why = dct + dt.timedelta(days=ahead), "no tense: the nearer one, after the DCT"
     else:
         day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
     return day, why
@@ -196,8 +193,8 @@ def _compared_quarter(job: _Job) -> int:
     return (start.month + 2) // 3
 
 
-def _weekend(job: _Job) -> Result:
-    dct, rel = job.dct, job.spec.get("rel")
+def _weekend(job: _Job, rel: int | None = None) -> Result:
+    dct, rel = job.dct, job.spec.get("rel") if rel is None else rel
     saturday = dct + dt.timedelta(days=5 - dct.weekday())      # this week's Saturday
     if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
         saturday -= dt.timedelta(days=7)
@@ -239,12 +236,14 @@ def _shift(job: _Job) -> Result | None:
     unit, num, direction = s.get("unit"), _count(s), s.get("ago", -1)
     if unit in (None, "weekend", "period"):
         return None
-    if not isinstance(num, int):
+    if not isinstance(num, (int, float)):
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
     if unit in TIME_UNITS:     # "two hours ago": the publication day, its hour unknown
         days = num * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[unit] // 24
         day = job.dct + dt.timedelta(days=direction * days)
         return "DATE", day.isoformat(), day_period(day), f"{num} {unit}s from the DCT"
+    if not isinstance(num, int):
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
     amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade
     anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
     if anchor is not None:
@@ -259,7 +258,7 @@ def _shift(job: _Job) -> Result | None:
 def _anaphoric(job: _Job) -> Result | None:
     """"the following year", "later that day": a unit counted from the last date named."""
     unit, rel = job.spec["unit"], job.spec.get("rel", 0)
-    anchor = job.anchor(GRANULARITY_ORDER, sentence_only=False)
+    anchor = job.anchor(GRANULARITY_ORDER)
     if anchor is None:       # nothing named before: "the previous day" counts from the DCT
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
@@ -273,7 +272,7 @@ def _range_end(job: _Job) -> Result | None:
     expression stands right before it): in the month of that date, if it is a day."""
     before = job.previous[-1] if job.previous else None
     if before is None or before.period is None or before.period.granularity != "day" \
-            or job.mention.start - before.end > len(" through "):
+            or not joined(job.text, before.end, job.mention.start):
         return None
     start = before.period.start
     day = start.replace(year=job.spec.get("year", start.year), day=job.spec["day"])
@@ -307,9 +306,9 @@ def _duration(job: _Job) -> Result | None:
     if unit is None or num is None:
         return None
     if unit == "weekend" and num == 1 and s.get("rel") in (-1, 1):
-        # "the coming weekend" is the next weekend, "the past weekend" the last: not P2D
-        job.spec["rel"] = min(s["rel"], 0)
-        return _weekend(job)
+        # "the coming weekend" is the next weekend to start, "the past weekend" the last
+        ahead = 0 if job.dct.weekday() < 5 else 1
+        return _weekend(job, -1 if s["rel"] < 0 else ahead)
     value = duration_value(num, unit)
     if value is None:
         return None
@@ -394,6 +393,13 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 }
 
 
+def _in_year(timex: Timex, year: int) -> Timex:
+    """The first day of a range, moved to the year its last day names."""
+    day = timex.period.start.replace(year=year)
+    return replace(timex, value=day.isoformat(), period=day_period(day),
+                   anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
+
+
 def _agree_with_date(weekday: Timex, date: Timex) -> Timex:
     """"Monday, Oct. 26": the weekday names the date that follows it."""
     return Timex(weekday.start, weekday.end, weekday.text, weekday.type, date.value, weekday.rule,
@@ -415,14 +421,14 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     """Resolve each mention against the publication date; unresolvable ones are dropped."""
     out: list[Timex] = []
     anchors: list[Timex] = []      # calendar expressions and spans that later ones may count from
-    last_weekday: Timex | None = None
-    last_tense = "unknown"
+    weekday: tuple[Timex, str] | None = None     # the weekday date just resolved, its way
     for mention in mentions:
-        job = _Job(mention, text, published, anchors)
-        kind = job.spec["kind"]
-        if last_weekday is not None and "weekday" in job.spec \
-                and text[last_weekday.end:mention.start].strip(" ,") in _WEEKDAY_JOINS:
-            job._tense = last_tense          # "Thursday and Friday" look the same way
+        spec = dict(mention.spec)
+        kind = spec["kind"]
+        follows = weekday is not None and out[-1] is weekday[0]
+        shared = weekday[1] if follows and "weekday" in spec \
+            and joined(text, weekday[0].end, mention.start) else None
+        job = _Job(mention, text, published, anchors, shared)   # "Thursday and Friday"
         try:
             result = _KINDS[kind](job)
         except (ValueError, OverflowError):     # "2,500 years ago": before year 1
@@ -433,13 +439,16 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         mod = job.spec.get("mod") or job.spec.get("approx")
         timex = Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
                       f"DCT {published.isoformat()}; {why}", period, mod)
-        if last_weekday is not None and "day" in job.spec \
-                and text[last_weekday.end:mention.start] in (", ", " "):
-            out[-1] = _agree_with_date(last_weekday, timex)
-            anchors[-1] = out[-1]
-        last_weekday = timex if "weekday" in job.spec and "month" not in job.spec else None
-        if last_weekday is not None:
-            last_tense = job.tense
+        if follows and "day" in spec and text[weekday[0].end:mention.start] in (", ", " "):
+            out[-1] = anchors[-1] = _agree_with_date(weekday[0], timex)
+        if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
+            out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
+        if kind == "date" and "weekday" in spec and "month" not in spec:
+            way = job.tense if job.tense != "unknown" else \
+                "future" if timex.period.start > published else "past"
+            weekday = (timex, way)
+        else:
+            weekday = None
         out.append(timex)
         if kind in ("date", "relative", "anaphoric", "duration"):
             anchors.append(timex)

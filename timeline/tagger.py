@@ -18,8 +18,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
            "year_words": ("year", "year_words"), "era": ("era", "era"),
-           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "times": ("freq", "times"),
-           "year_part": ("year_part", "year_part")}
+           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "year_part": ("year_part", "year_part")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute", "first": "first", "second": "second"}
 
@@ -54,8 +53,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     if group == "yy":
         yy = int(word.strip("'"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
-    if group in ("num", "freq"):                # "three years", "three times a year"
-        return group, _number(grammar, text)
+    if group == "num":
+        return "num", _number(grammar, text)
     if group == "half":
         return "half", 1 if word in ("first", "1st") else 2
     if group == "decade":
@@ -154,13 +153,14 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         mentions.append(Mention(start, end, match.group(), rule.name, _spec(grammar, rule, match)))
     mentions.sort(key=lambda m: m.start)
-    return [m for i, m in enumerate(mentions)
-            if dict(m.spec)["kind"] != "range_end" or (i and _joined(text, mentions[i - 1], m))]
+    return [m for i, m in enumerate(mentions) if dict(m.spec)["kind"] != "range_end"
+            or (i and joined(text, mentions[i - 1].end, m.start))]
 
 
-_JOINS = {"-", "–", "and", "or", "to", "through"}
+JOINS = {"", "-", "–", "and", "or", "to", "through"}
 
 
-def _joined(text: str, first: Mention, second: Mention) -> bool:
-    """Do the two mentions make a range ("Nov. 6-7", "April 24 and 25")?"""
-    return text[first.end:second.start].strip() in _JOINS
+def joined(text: str, end: int, start: int) -> bool:
+    """Do an expression ending at `end` and the next, starting at `start`, make a range
+    or a list ("Nov. 6-7", "April 24 and 25", "Thursday, Friday")?"""
+    return text[end:start].replace(",", " ").strip() in JOINS

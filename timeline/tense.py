@@ -27,6 +27,7 @@ _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
+NEAR_VERB = 30        # characters: a past verb this near overrides "by", "before"
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
@@ -46,10 +47,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str:
     """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence.
 
-    "since" right before the date looks back; a deadline word looks ahead ("until
-    Friday", "ahead of Sunday's vote") unless the nearest verb is a past perfect ("had
-    filed by Wednesday"); otherwise a possessive names something that has happened
-    ("Wednesday's ruling"), and "before" looks ahead ("before Monday")."""
+    Words right before the date come first (tense.toml): "since Friday" looks back; a
+    deadline ("until Friday", "ahead of Sunday's vote") looks ahead unless the nearest
+    verb is a past perfect; then a possessive names something that has happened
+    ("Wednesday's ruling"); "by", "before" look ahead unless the nearest verb is past."""
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -69,7 +70,8 @@ def tense(text: str, start: int, end: int) -> str:
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
-    if _BEFORE.search(text, max(0, start - 20), start):
+    if _BEFORE.search(text, max(0, start - 20), start) \
+            and not (best and best[1] == "past" and (best[0] <= NEAR_VERB or best[2])):
         return "future"
     return best[1] if best else "unknown"
 

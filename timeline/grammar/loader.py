@@ -189,7 +189,10 @@ def _vocabulary(pattern: str, lexicon: dict[str, dict], raw: dict[str, str]) -> 
         if table in raw:
             words |= _vocabulary(raw[table], lexicon, raw)
         for phrase in lexicon.get(table, ()):
-            words |= _words_of(phrase.split()[-1])      # a phrase's head: "war", not "iraq"
+            # A phrase's last word is its head ("war", not "iraq"); where that word is too
+            # common to trigger ("the end of"), the rule's other words must (the windows
+            # test in test_grammar.py checks that no match is lost).
+            words |= _words_of(phrase.split()[-1])
     literal = re.sub(r"\\[a-zA-Z]|\(\?P?<?[=!]?\w*>?|\{~?\w+(?::\w+)?\}|\(\?-?i:", " ", text)
     literal_words = _words_of(literal)
     words |= literal_words | {w + "s" for w in literal_words if len(w) > 2}   # "(hour|day)s?"
