@@ -46,13 +46,15 @@ class _Job:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
         the last quarter named before (financial reports compare quarter with quarter),
         unless a span of months was named since ("the nine months"): that compares years.
-        Results are compared with the past, so a period still to come is no anchor."""
+        Results are compared with the recent past, so neither a period still to come nor
+        one already a year back ("the 1988 quarter") is an anchor."""
         left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0]
         for timex in reversed(self.previous):
             if timex.type == "DURATION" and _MONTHS.search(timex.text):
                 return None
-            if timex.period is None or timex.period.start > self.dct:
-                continue
+            if timex.period is None or timex.period.start > self.dct \
+                    or (self.dct - timex.period.end).days > 366:
+                continue        # a period to come, or one already a year back
             granularity = timex.period.granularity
             if granularity == "quarter" or (granularity == "month" and timex.start >= left):
                 return timex
