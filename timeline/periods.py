@@ -149,8 +149,8 @@ def duration_value(num, unit: str) -> str | None:
         num, unit = (num if num == "X" else num * (10 if unit == "decade" else 100)), "year"
     if unit == "quarter":
         num, unit = (num if num == "X" else num * 3), "month"
-    if unit in ("weekend", "fortnight"):
-        num, unit = (num if num == "X" else num * 2), "day" if unit == "weekend" else "week"
+    if unit == "weekend":
+        num, unit = (num if num == "X" else num * 2), "day"
     if unit not in UNIT_LETTER:
         return None
     if isinstance(num, float) and num.is_integer():

@@ -351,12 +351,14 @@ def _time(job: _Job) -> Result | None:
         hour += 12
     elif s.get("ampm") == "am" and hour == 12:
         hour = 0
-    if hour > 23:
+    if hour > 24 or (hour == 24 and minute):    # midnight ends its day: T24:00
         return None
     if "weekday" in s:
         day, why = _weekday_date(job)[0], "clock time on the weekday it names"
     else:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
+        if hour == 24 and job.tense != "future":     # the midnight just past
+            day -= dt.timedelta(days=1)
     return "TIME", _clock_value(day, f"{hour:02d}:{minute:02d}"), Period(day, day, "time"), why
 
 

@@ -93,6 +93,10 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
     if "year_part" in spec:                 # "the first half", "the last three months"
         part = spec.pop("year_part")
         spec["half" if part[0] == "H" else "quarter"] = int(part[1])
+    if spec.get("unit") == "fortnight":     # two weeks
+        spec["unit"] = "week"
+        if isinstance(spec.get("num", 1), (int, float)):
+            spec["num"] = spec.get("num", 1) * 2
     if "fraction" in spec:
         spec["num"] = spec.get("num", 1) + spec.pop("fraction")
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
