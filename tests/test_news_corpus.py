@@ -1,7 +1,8 @@
-"""A second, independent check on quality: sixteen short news articles written for
-testing (wire, business, sport, weather, court, obituary, broadcast ... dated 2012-2014),
-each with hand gold in `<stem>.gold.tsv`. The rules were not written against them first,
-so they stand for the news the tagger has never seen.
+"""A second, independent check on quality: 34 short news articles written for testing in
+two batches (wire, business, sport, weather, court, obituary, broadcast, British and
+Australian copy, live blogs ... dated 2011-2014; the `p3_` ones are the second batch),
+each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
+The rules were not written against them first, so they stand for news never seen.
 
 Gold format: a first line `# DCT YYYY-MM-DD`, then `text<TAB>type<TAB>value|value...` in
 order of appearance; a leading `?` marks a debatable item that counts neither way.
@@ -16,7 +17,7 @@ from timeline import annotate
 
 NEWS = Path(__file__).parent / "corpus" / "news"
 ARTICLES = sorted(NEWS.glob("*.txt"))
-FLOOR = {"recall": 0.955, "precision": 0.975, "value": 0.88}   # value: share of gold right
+FLOOR = {"recall": 0.965, "precision": 0.985, "value": 0.925}   # value: share of gold right
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -58,7 +59,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 16
+    assert len(ARTICLES) == 34
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
