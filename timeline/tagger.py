@@ -128,6 +128,18 @@ def _windows(text: str, grammar: Grammar) -> list[tuple[int, int, set[str]]]:
     return [(start, end, words) for start, end, words in windows]
 
 
+def _near(windows: list[tuple[int, int, set[str]]]) -> list[tuple[int, int]]:
+    """The windows widened by NEGATIVE_REACH on each side, overlaps merged."""
+    spans: list[list[int]] = []
+    for start, end, _ in windows:
+        start, end = max(0, start - NEGATIVE_REACH), end + NEGATIVE_REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(start, end) for start, end in spans]
+
+
 def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     """Every temporal expression in `text`, in text order, none overlapping.
 
@@ -145,9 +157,9 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
                     candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
     taken = bytearray(len(text))        # 1 where a negative rule or a mention has matched
-    for start, end, _ in windows:       # a negative match that matters overlaps a candidate
+    for start, end in _near(windows):   # a negative match that matters overlaps a candidate
         for _, regex, _ in grammar.negatives:
-            for m in regex.finditer(text, max(0, start - NEGATIVE_REACH), end + NEGATIVE_REACH):
+            for m in regex.finditer(text, start, end):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     mentions = []
     for _, _, match, rule in candidates:

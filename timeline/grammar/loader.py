@@ -120,8 +120,10 @@ def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str],
     examples = tuple(tuple(e) for e in spec.get("examples", ()))
     if not examples:
         raise ValueError(f"rule {name}: every rule needs at least one example")
+    # `triggers`, where given, are the words every match holds one of ("{unit}"): the rule
+    # then runs near those only, not near every word it may hold (numbers, "about" ...).
     return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples,
-                _vocabulary(spec["pattern"], lexicon or {}, raw))
+                _vocabulary(" ".join(spec.get("triggers", [spec["pattern"]])), lexicon or {}, raw))
 
 
 @lru_cache(maxsize=None)
