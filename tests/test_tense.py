@@ -36,6 +36,8 @@ from timeline.tense import tense
     ("The suspect fled the city before Monday.", "Monday", "past"),
     ("Homes were damaged by Wednesday's storm.", "Wednesday", "past"),
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
+    ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

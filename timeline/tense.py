@@ -27,7 +27,9 @@ _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
-NEAR_VERB = 30        # characters: a past verb this near overrides "by", "before"
+_PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
+NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
+                      # overrides "by", "before"
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
@@ -62,8 +64,9 @@ def tense(text: str, start: int, end: int) -> str:
             else:
                 distance = m.start() - end + _CLAUSE_GAP * (text.count(",", end, m.start()) > 0)
             if best is None or distance < best[0]:
-                perfect = m.group().lower() == "had" or text[m.start() - 4:m.start()].lower() == "had "
-                best = (distance, kind, perfect)
+                perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
+                # "had been scheduled to expire Friday": a plan that lies in the past
+                best = (distance, "past" if perfect else kind, bool(perfect))
     if _SINCE.search(text, max(0, start - 20), start):
         return "past"
     if _DEADLINE.search(text, max(0, start - 20), start) and not (best and best[2]):
@@ -71,7 +74,7 @@ def tense(text: str, start: int, end: int) -> str:
     if _POSSESSIVE.match(text, end):
         return "past"
     if _BEFORE.search(text, max(0, start - 20), start) \
-            and not (best and best[1] == "past" and (best[0] <= NEAR_VERB or best[2])):
+            and not (best and best[1] == "past" and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"
     return best[1] if best else "unknown"
 
