@@ -150,6 +150,7 @@ def test_ingest_find_published_prefers_published_and_resolves_ambiguity(header, 
     ["31 February 2023"],
     ["The vote was held on 7 October 2023, officials said, after weeks of delay and debate."],
     ["By Jane Doe"],
+    ["Polling published this morning suggests voters oppose the rise, which takes effect on 1 January 2013."],
 ])
 def test_ingest_find_published_gives_none_without_a_dateline(header):
     assert find_published(article_with_header(*header)) is None
@@ -336,3 +337,14 @@ def test_ingest_read_article_many_weak_markers_before_a_final_paragraph(tmp_path
                     + "Read more\n" * 5000 + "Footer.\n", encoding="utf-8")
     article = read_article(path)
     assert "Footer." not in article.text[article.body[0]:article.body[1]]
+
+
+def test_ingest_read_article_a_label_word_in_prose_does_not_end_the_header(tmp_path):
+    """"published" far before a date in a sentence is no "Published:" label."""
+    text = ("Chancellor faces revolt\n\nThe chancellor faces a rebellion over fuel duty.\n\n"
+            "Polling published this morning suggests voters oppose the rise, which would take "
+            "effect on 1 January 2013.\n\nThe chancellor will speak on Wednesday.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, dt.date(2012, 11, 20))
+    assert text[article.body[0]:].startswith("The chancellor faces")

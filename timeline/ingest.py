@@ -32,6 +32,7 @@ from .models import Article
 HEADER_LINES = 15           # non-empty lines of the header searched for the dateline
 HEADER_CHARS = 1500         # ... within this many characters
 SHORT_LINE = 80             # a header line longer than this is prose, not a dateline
+LABEL_REACH = 25            # a label ("Updated:") stands at most this far before its date
 PROSE_LINE = 60             # a body paragraph is at least this long (or ends a sentence)
 DATELINE_PREFIX = 40        # in a prose line, a dateline must start within these chars
 MARKER_LINE = 160           # a boilerplate marker ("Sign up ...") is a line no longer than this
@@ -201,8 +202,10 @@ def _all_date_matches(line_text: str):
 
 
 def _label_rank(segment: str) -> int | None:
+    """The rank a label such as "Published:" just before a date gives it; a label further
+    back is a word of a sentence ("Polling published this morning ... on 1 January")."""
     labels = list(_LABEL.finditer(segment))
-    if not labels:
+    if not labels or len(segment) - labels[-1].end() > LABEL_REACH:
         return None
     return _RANK_PUBLISHED if labels[-1]["pub"] else _RANK_UPDATED
 
