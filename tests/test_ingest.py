@@ -348,3 +348,24 @@ def test_ingest_read_article_a_label_word_in_prose_does_not_end_the_header(tmp_p
     path.write_text(text, "utf-8")
     article = read_article(path, dt.date(2012, 11, 20))
     assert text[article.body[0]:].startswith("The chancellor faces")
+
+
+def test_ingest_read_article_without_headline_starts_its_body_at_the_first_paragraph(tmp_path):
+    """A wire story may open with its first paragraph: that sentence is body, not title."""
+    text = ("FOXBOROUGH, Mass. — Tom Brady threw for 316 yards, but the New England Patriots "
+            "lost their home opener for the first time since 2001, falling 20-18 to the "
+            "Arizona Cardinals on Sunday.\n\nThe Patriots had won their previous 10 home openers.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, dt.date(2012, 9, 17))
+    assert article.title == ""
+    assert article.body[0] < text.index("on Sunday")
+
+
+def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
+    text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, dt.date(2012, 9, 17))
+    assert article.title == "Patriots lose home opener"
+    assert text[article.body[0]:].startswith("Tom Brady")

@@ -32,6 +32,7 @@ from .models import Article
 HEADER_LINES = 15           # non-empty lines of the header searched for the dateline
 HEADER_CHARS = 1500         # ... within this many characters
 SHORT_LINE = 80             # a header line longer than this is prose, not a dateline
+HEADLINE_WORDS = 25         # a first line longer than this that ends a sentence is prose
 LABEL_REACH = 25            # a label ("Updated:") stands at most this far before its date
 PROSE_LINE = 60             # a body paragraph is at least this long (or ends a sentence)
 DATELINE_PREFIX = 40        # in a prose line, a dateline must start within these chars
@@ -132,7 +133,7 @@ def read_article(path: Path, published: dt.date | None = None,
 
     `option` names the command-line option that supplies a missing date."""
     text = read_text(path)
-    title = _first_line(text)
+    title = _headline(text)
     dateline = _find_dateline(text, fallback=published is None)   # dateparser only if needed
     if published is None:
         if dateline is None:
@@ -151,9 +152,13 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return [m.span() for m in _LINE.finditer(text, start, len(text) if end is None else end)]
 
 
-def _first_line(text: str) -> tuple[int, int] | None:
+def _headline(text: str) -> tuple[int, int] | None:
+    """The first line, unless it is already the story: a wire story with no headline
+    opens with a paragraph that ends a sentence ("BOSTON (AP) — Tom Brady threw ...")."""
     m = _LINE.search(text)
-    return m.span() if m else None
+    if m is None or (len(m.group().split()) > HEADLINE_WORDS and _SENTENCE_END.search(m.group())):
+        return None
+    return m.span()
 
 
 def _find_dateline(text: str, fallback: bool = True) -> _Dateline | None:
@@ -284,10 +289,8 @@ def _body_range(text: str, title: tuple[int, int] | None,
 
     A wire dateline that opens the first paragraph ("WASHINGTON, Oct 3 (Reuters) - ") is
     header, not body: the body starts after it."""
-    if title is None:
-        return None
-    anchor = title[1]
-    if dateline is not None and dateline.line_start > title[0]:
+    anchor = title[1] if title else 0
+    if dateline is not None and (title is None or dateline.line_start > title[0]):
         long_line = dateline.line_end - dateline.line_start > SHORT_LINE
         anchor = dateline.end if long_line else dateline.line_end
     start = _first_prose(text, anchor)
