@@ -238,9 +238,8 @@ def _shift(job: _Job) -> Result | None:
     unit, num, direction = s.get("unit"), _count(s), s.get("ago", -1)
     if unit in (None, "weekend", "period"):
         return None
-    if not isinstance(num, (int, float)):
-        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
-    if unit in TIME_UNITS:     # "two hours ago": the publication day, its hour unknown
+    if unit in TIME_UNITS and isinstance(num, (int, float)):
+        # "two hours ago": the publication day (or one before), its hour unknown
         days = num * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[unit] // 24
         day = job.dct + dt.timedelta(days=direction * days)
         return "DATE", day.isoformat(), day_period(day), f"{num} {unit}s from the DCT"

@@ -18,7 +18,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
            "year_words": ("year", "year_words"), "era": ("era", "era"),
-           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"), "year_part": ("year_part", "year_part")}
+           "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"),
+           "year_part": ("year_part", "year_part")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute", "first": "first", "second": "second"}
 

@@ -59,21 +59,20 @@ def tense(text: str, start: int, end: int) -> str:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
-            if m.end() <= start:
-                distance = start - m.end() + _CLAUSE_GAP * (text.count(",", m.end(), start) > 0)
-            else:
-                distance = m.start() - end + _CLAUSE_GAP * (text.count(",", end, m.start()) > 0)
+            a, b = (m.end(), start) if m.end() <= start else (end, m.start())   # the gap
+            distance = b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
             if best is None or distance < best[0]:
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
                 # "had been scheduled to expire Friday": a plan that lies in the past
                 best = (distance, "past" if perfect else kind, bool(perfect))
-    if _SINCE.search(text, max(0, start - 20), start):
+    before = text[max(0, start - 20):start]
+    if _SINCE.search(before):
         return "past"
-    if _DEADLINE.search(text, max(0, start - 20), start) and not (best and best[2]):
+    if _DEADLINE.search(before) and not (best and best[2]):
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
-    if _BEFORE.search(text, max(0, start - 20), start) \
+    if _BEFORE.search(before) \
             and not (best and best[1] == "past" and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"
     return best[1] if best else "unknown"
