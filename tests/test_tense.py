@@ -38,6 +38,7 @@ from timeline.tense import tense
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
+    ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)
