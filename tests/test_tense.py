@@ -39,6 +39,8 @@ from timeline.tense import tense
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
     ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
+    ("The partnership extended to Nov. 20 its offer for all shares.", "Nov. 20", "future"),
+    ("It said it will redeem Series H preferred shares on Oct. 31.", "Oct. 31", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)
