@@ -41,6 +41,11 @@ from timeline.tense import tense
     ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
     ("The partnership extended to Nov. 20 its offer for all shares.", "Nov. 20", "future"),
     ("It said it will redeem Series H preferred shares on Oct. 31.", "Oct. 31", "future"),
+    ("The European Central Bank said on Thursday it would cut off funds.", "Thursday", "past"),
+    ("The company announced in October a plan to cut jobs.", "October", "past"),
+    ("Output was half what was expected in December.", "December", "past"),
+    ("They were planning to drive around the airport on Monday.", "Monday", "future"),
+    ("The attorney has scheduled a news conference Thursday.", "Thursday", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -262,6 +262,9 @@ def _anaphoric(job: _Job) -> Result | None:
     anchor = job.anchor(GRANULARITY_ORDER)
     if anchor is None:       # nothing named before: "the previous day" counts from the DCT
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
+    if "month" in job.spec:  # "April of that year"
+        period = month_period(anchor.period.start.year, job.spec["month"])
+        return "DATE", period_value(period), period, f"that month of the year of '{anchor.text}'"
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         return None          # only something coarser than the unit was named
     period = unit_period(anchor.period.start, unit, rel)

@@ -28,6 +28,8 @@ _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
+_WAS = re.compile(r"\b(?:was|were) $", re.I)
+_GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
@@ -59,12 +61,19 @@ def tense(text: str, start: int, end: int) -> str:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
-            a, b = (m.end(), start) if m.end() <= start else (end, m.start())   # the gap
-            distance = b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
-            if best is None or distance < best[0]:
+            left_side = m.end() <= start
+            a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
+            # the verb the date's preposition hangs on ("said on Thursday it would") wins
+            distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
+                b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
+            if best is None or distance < best[0] or (distance == best[0] and left_side
+                                                      and not best[3]):
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
-                # "had been scheduled to expire Friday": a plan that lies in the past
-                best = (distance, "past" if perfect else kind, bool(perfect))
+                # "had been scheduled to expire Friday", "was expected in December": a plan
+                # that lies in the past
+                was = m.group().lower().startswith("expected") \
+                    and _WAS.search(text, max(0, m.start() - 5), m.start())
+                best = (distance, "past" if perfect or was else kind, bool(perfect), left_side)
     before = text[max(0, start - 20):start]
     if _SINCE.search(before):
         return "past"
