@@ -1,11 +1,13 @@
-"""A second, independent check on quality: 34 short news articles written for testing in
-two batches (wire, business, sport, weather, court, obituary, broadcast, British and
-Australian copy, live blogs ... dated 2011-2014; the `p3_` ones are the second batch),
-each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
-The rules were not written against them first, so they stand for news never seen.
+"""A second, independent check on quality: 54 short news articles written for testing in
+three batches (wire, business, sport, weather, court, obituary, broadcast, British and
+Australian copy, live blogs ... dated 2011-2014; `p3_` is the second batch, `p4_` the
+third, March 2013 newswire in the style of the TempEval-3 test data), each with hand
+gold in `<stem>.gold.tsv`, written before the tagger was run on them. Rules were added
+after reading the errors of each batch, so the figures are not a blind test any more.
 
 Gold format: a first line `# DCT YYYY-MM-DD`, then `text<TAB>type<TAB>value|value...` in
-order of appearance; a leading `?` marks a debatable item that counts neither way.
+order of appearance (`*` for any value); a leading `?` marks a debatable item that counts
+neither way.
 A floor on the scores, raised as the tagger improves; no timing."""
 import datetime as dt
 import re
@@ -17,7 +19,7 @@ from timeline import annotate
 
 NEWS = Path(__file__).parent / "corpus" / "news"
 ARTICLES = sorted(NEWS.glob("*.txt"))
-FLOOR = {"recall": 0.965, "precision": 0.985, "value": 0.925}   # value: share of gold right
+FLOOR = {"recall": 0.975, "precision": 0.99, "value": 0.945}   # value: share of gold right
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -31,7 +33,7 @@ def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
         phrase, type_, values = line.split("\t")
         optional, phrase = phrase.startswith("?"), phrase.lstrip("?")
         start = text.index(phrase, cursor)
-        cursor = start + 1
+        cursor = start + len(phrase)
         gold.append({"start": start, "end": start + len(phrase), "type": type_,
                      "values": values.split("|"), "optional": optional})
     return dct, text, gold
@@ -50,7 +52,7 @@ def score(articles: list[Path]) -> dict[str, float]:
                 continue
             counts["gold"] += 1
             counts["found"] += bool(hits)
-            counts["value"] += any(system[i].value in g["values"] for i in hits)
+            counts["value"] += any(system[i].value in g["values"] or "*" in g["values"] for i in hits)
         counts["system"] += len(system)
         counts["extra"] += len(set(range(len(system))) - used)
     return {"recall": counts["found"] / counts["gold"],
@@ -59,7 +61,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 34
+    assert len(ARTICLES) == 54
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
