@@ -1,9 +1,10 @@
-"""A second, independent check on quality: 54 short news articles written for testing in
-three batches (wire, business, sport, weather, court, obituary, broadcast, British and
-Australian copy, live blogs ... dated 2011-2014; `p3_` is the second batch, `p4_` the
-third, March 2013 newswire in the style of the TempEval-3 test data), each with hand
-gold in `<stem>.gold.tsv`, written before the tagger was run on them. Rules were added
-after reading the errors of each batch, so the figures are not a blind test any more.
+"""A second, independent check on quality: 73 short news articles written for testing in
+four batches (wire, business, sport, weather, court, obituary, broadcast, British and
+Australian copy, live blogs ... dated 2009-2015; `p3_` is the second batch, `p4_` the
+third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the fourth),
+each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
+Rules were added after reading the errors of each batch, so the figures are not a blind
+test any more.
 
 Gold format: a first line `# DCT YYYY-MM-DD`, then `text<TAB>type<TAB>value|value...` in
 order of appearance (`*` for any value); a leading `?` marks a debatable item that counts
@@ -19,7 +20,7 @@ from timeline import annotate
 
 NEWS = Path(__file__).parent / "corpus" / "news"
 ARTICLES = sorted(NEWS.glob("*.txt"))
-FLOOR = {"recall": 0.975, "precision": 0.99, "value": 0.945}   # value: share of gold right
+FLOOR = {"recall": 0.978, "precision": 0.99, "value": 0.95}   # value: share of gold right
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -61,7 +62,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 54
+    assert len(ARTICLES) == 73
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
