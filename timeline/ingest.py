@@ -32,6 +32,7 @@ from .models import Article
 HEADER_LINES = 15           # non-empty lines of the header searched for the dateline
 HEADER_CHARS = 1500         # ... within this many characters
 SHORT_LINE = 80             # a header line longer than this is prose, not a dateline
+LEDE_CHARS = 80             # a stand-in headline taken from the first sentence is this long
 HEADLINE_WORDS = 25         # a first line longer than this that ends a sentence is prose
 LABEL_REACH = 25            # a label ("Updated:") stands at most this far before its date
 PROSE_LINE = 60             # a body paragraph is at least this long (or ends a sentence)
@@ -140,9 +141,21 @@ def read_article(path: Path, published: dt.date | None = None,
             raise InputError(f"{path}: no publication date found in the article; "
                              f"pass {option} YYYY-MM-DD")
         published = dateline.date
+    body = _body_range(text, title, dateline)
     return Article(source=str(path), text=text, published=published,
-                   title=text[title[0]:title[1]] if title else "",
-                   body=_body_range(text, title, dateline))
+                   title=text[title[0]:title[1]] if title else _lede(text, body),
+                   body=body)
+
+
+def _lede(text: str, body: tuple[int, int] | None) -> str:
+    """For a story with no headline, the start of its first sentence stands in for one."""
+    if body is None:
+        return ""
+    first = re.split(r"(?<=[.!?])\s", text[body[0]:body[1]].strip(), maxsplit=1)[0]
+    if len(first) <= LEDE_CHARS:
+        return first
+    cut = first.rfind(" ", 0, LEDE_CHARS)
+    return first[:cut if cut > 0 else LEDE_CHARS].rstrip(" ,;:—–-") + "…"
 
 
 # -- header lines and dates -------------------------------------------------------------
