@@ -7,6 +7,7 @@ import re
 
 from .grammar.loader import DIGITS, Grammar, load
 from .models import Mention
+from .periods import SMALLER
 
 # Group name -> (spec field, lexicon table) for groups read through the lexicon.
 _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may": ("month", "may"),
@@ -19,7 +20,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
            "year_words": ("year", "year_words"), "era": ("era", "era"),
            "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"),
-           "year_part": ("year_part", "year_part")}
+           "year_part": ("year_part", "year_part"), "tail_unit": ("tail_unit", "unit")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute", "first": "first", "second": "second"}
 
@@ -54,8 +55,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     if group == "yy":
         yy = int(word.strip("'"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
-    if group == "num":
-        return "num", _number(grammar, text)
+    if group in ("num", "tail_num"):
+        return group, _number(grammar, text)
     if group == "half":
         return "half", 1 if word in ("first", "1st") else 2
     if group == "decade":
@@ -100,6 +101,11 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
             spec["num"] = spec.get("num", 1) * 2
     if "fraction" in spec:
         spec["num"] = spec.get("num", 1) + spec.pop("fraction")
+    if "tail_num" in spec:                  # "two hours and 20 minutes": 2 1/3 hours
+        smaller, per = SMALLER.get(spec.get("unit"), (None, 1))
+        tail = spec.pop("tail_num"), spec.pop("tail_unit")
+        if tail[1] == smaller and isinstance(tail[0], int) and isinstance(spec.get("num"), int):
+            spec["num"] += tail[0] / per
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
         spec["quarter"] = spec.pop("ordinal")
     return tuple(sorted(spec.items()))
