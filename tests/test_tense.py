@@ -46,6 +46,9 @@ from timeline.tense import tense
     ("Output was half what was expected in December.", "December", "past"),
     ("They were planning to drive around the airport on Monday.", "Monday", "future"),
     ("The attorney has scheduled a news conference Thursday.", "Thursday", "future"),
+    # an abbreviation does not end the sentence: "killed" is its verb
+    ("In January, after the Roe vs. Wade anniversary, a bomb killed a guard.", "January", "past"),
+    ("On Friday, Mr. Smith resigned.", "Friday", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

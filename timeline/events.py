@@ -100,7 +100,7 @@ def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int
         if m.start() in markers:                     # the "1." of a numbered item
             continue
         if _starts_sentence(text, m.end(), end) or _line_break_after(text, m, end):
-            if not _abbreviation(text, m):
+            if not abbreviation(text, m):
                 cuts.append(m.end())
     for m in _SHORT_LINE_END.finditer(text, start, end):
         if _starts_sentence(text, m.end(), end):     # a heading or caption line
@@ -140,7 +140,7 @@ def _starts_sentence(text: str, position: int, end: int) -> bool:
                                 or following in _OPENERS)
 
 
-def _abbreviation(text: str, m: re.Match) -> bool:
+def abbreviation(text: str, m: re.Match) -> bool:
     """Is the period matched by `m` part of an abbreviation ("Mr.", "U.S.", "No. 5")?"""
     punct = m.group()
     if not punct.startswith(".") or punct.startswith(".."):

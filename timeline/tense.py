@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Callable
 
+from .events import abbreviation
 from .models import Period
 
 
@@ -40,12 +41,16 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end), at most 400 characters each side: a cheap
-    splitter, good enough for tense."""
+    splitter, good enough for tense, that does not stop at "Mr." or "vs."."""
     left = max(0, start - 400)
     for m in _SENTENCE_END.finditer(text, left, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end, end + 400)
-    return left, (m.start() + 1 if m else min(len(text), end + 400))
+        if not abbreviation(text, m):
+            left = m.end()
+    right = min(len(text), end + 400)
+    for m in _SENTENCE_END.finditer(text, end, right):
+        if not abbreviation(text, m):
+            return left, m.start() + 1
+    return left, right
 
 
 def tense(text: str, start: int, end: int) -> str:
