@@ -49,6 +49,8 @@ from timeline.tense import tense
     # an abbreviation does not end the sentence: "killed" is its verb
     ("In January, after the Roe vs. Wade anniversary, a bomb killed a guard.", "January", "past"),
     ("On Friday, Mr. Smith resigned.", "Friday", "past"),
+    # a past verb in the next clause does not turn "by" back
+    ("The talks, which are due to end by May, invited Sinn Fein back.", "May", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

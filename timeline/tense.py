@@ -59,7 +59,8 @@ def tense(text: str, start: int, end: int) -> str:
     Words right before the date come first (tense.toml): "since Friday" looks back; a
     deadline ("until Friday", "ahead of Sunday's vote") looks ahead unless the nearest
     verb is a past perfect; then a possessive names something that has happened
-    ("Wednesday's ruling"); "by", "before" look ahead unless the nearest verb is past."""
+    ("Wednesday's ruling"); "by", "before" look ahead unless a near verb before them is
+    past ("had filed their reports by Wednesday"), or a past perfect after them."""
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -86,8 +87,8 @@ def tense(text: str, start: int, end: int) -> str:
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
-    if _BEFORE.search(before) \
-            and not (best and best[1] == "past" and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
+    if _BEFORE.search(before) and not (best and best[1] == "past" and (best[2] or best[3])
+                                       and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"
     return best[1] if best else "unknown"
 
