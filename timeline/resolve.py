@@ -392,6 +392,23 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                              anchor=f"{timex.anchor.split(';')[0]}; clock time on the day named beside it")
 
 
+_SET_AT = re.compile(r",? (?:at|from) ")
+
+
+def _recurring_clock_times(out: list[Timex], text: str) -> None:
+    """"Tuesdays at 8pm", "every day at 6 a.m.": the clock time recurs with the set
+    before it (XXXX-WXX-2T20:00); it is no time on the publication date."""
+    for i in range(len(out) - 1, 0, -1):
+        recurring, clock = out[i - 1], out[i]
+        base = "XXXX-XX-XX" if recurring.value == "P1D" else recurring.value
+        if recurring.type == "SET" and clock.anchor.endswith(CLOCK_ON_DCT) \
+                and base.startswith("XXXX") and "T" not in base \
+                and _SET_AT.fullmatch(text, recurring.end, clock.start):
+            out[i - 1] = replace(recurring, end=clock.end, text=text[recurring.start:clock.end],
+                                 value=f"{base}T{clock.value.split('T')[1]}")
+            del out[i]
+
+
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
     "date": _date, "relative": _relative, "shift": _shift, "comparison": _comparison,
     "anaphoric": _anaphoric, "range_end": _range_end, "era": _era,
@@ -458,5 +475,6 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         out.append(timex)
         if kind in ("date", "relative", "anaphoric", "duration"):
             anchors.append(timex)
+    _recurring_clock_times(out, text)
     _attach_clock_times(out, text)
     return out
