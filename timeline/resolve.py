@@ -357,6 +357,8 @@ def _time(job: _Job) -> Result | None:
         return None
     if "weekday" in s:
         day, why = _weekday_date(job)[0], "clock time on the weekday it names"
+    elif "rel" in s:
+        day, why = job.dct + dt.timedelta(days=s["rel"]), "clock time on the day it names"
     else:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
         if hour == 24 and job.tense != "future":     # the midnight just past

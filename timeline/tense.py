@@ -27,7 +27,7 @@ _PAST = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:(?i:{_words(_MARKERS['
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:\w+\s+)?(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
@@ -59,7 +59,7 @@ def tense(text: str, start: int, end: int) -> str:
     Words right before the date come first (tense.toml): "since Friday" looks back; a
     deadline ("until Friday", "ahead of Sunday's vote") looks ahead unless the nearest
     verb is a past perfect; then a possessive names something that has happened
-    ("Wednesday's ruling"); "by", "before" look ahead unless a near verb before them is
+    ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before" look ahead unless a near verb before them is
     past ("had filed their reports by Wednesday"), or a past perfect after them."""
     left, right = sentence_bounds(text, start, end)
     best = None
