@@ -51,6 +51,13 @@ from timeline.tense import tense
     ("On Friday, Mr. Smith resigned.", "Friday", "past"),
     # a past verb in the next clause does not turn "by" back
     ("The talks, which are due to end by May, invited Sinn Fein back.", "May", "future"),
+    ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
+    ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
+    ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
+    # a closing attribution gives the tense of the saying, not of the event
+    ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
+    ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),
+    ("On Saturday, the Vatican said.", "Saturday", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

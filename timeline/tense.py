@@ -31,6 +31,8 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:\w+\s+)?(?:{_words(_MARKERS['sched
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
+_ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # ends the sentence
+_ATTRIBUTION_GAP = 1000
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
@@ -59,8 +61,10 @@ def tense(text: str, start: int, end: int) -> str:
     Words right before the date come first (tense.toml): "since Friday" looks back; a
     deadline ("until Friday", "ahead of Sunday's vote") looks ahead unless the nearest
     verb is a past perfect; then a possessive names something that has happened
-    ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before" look ahead unless a near verb before them is
-    past ("had filed their reports by Wednesday"), or a past perfect after them."""
+    ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before"
+    look ahead unless a near verb before them is past ("had filed their reports by
+    Wednesday"), or a past perfect after them. A closing attribution ("..., officials
+    said.") tells the tense of the saying, so it counts only when no other verb does."""
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -72,12 +76,14 @@ def tense(text: str, start: int, end: int) -> str:
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
+            if not left_side and _ATTRIBUTION.fullmatch(text, m.start(), right):
+                distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
                 # "had been scheduled to expire Friday", "was expected in December": a plan
-                # that lies in the past
-                was = m.group().lower().startswith("expected") \
+                # that lies in the past ("were expected to pass through" still looks ahead)
+                was = m.group().lower() in ("expected in", "expected on", "expected by") \
                     and _WAS.search(text, max(0, m.start() - 5), m.start())
                 best = (distance, "past" if perfect or was else kind, bool(perfect), left_side)
     before = text[max(0, start - 20):start]
