@@ -395,6 +395,22 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 
 _SET_AT = re.compile(r",? (?:at|from) ")
+_CLOCK_ON = re.compile(r",? (?:on )?")
+
+
+def _clock_times_on_dates(out: list[Timex], text: str) -> None:
+    """"noon on May 9", "5 p.m. EST, Nov. 6": a clock time and the date right after it
+    are one time on that date."""
+    for i in range(len(out) - 1, 0, -1):
+        clock, date = out[i - 1], out[i]
+        if clock.anchor.endswith(CLOCK_ON_DCT) and date.type == "DATE" and date.period \
+                and date.period.granularity == "day" and _CLOCK_ON.fullmatch(text, clock.end, date.start):
+            day = date.period.start
+            out[i - 1] = replace(clock, end=date.end, text=text[clock.start:date.end],
+                                 value=_clock_value(day, clock.value.split("T")[1]),
+                                 period=Period(day, day, "time"),
+                                 anchor=f"{date.anchor.split(';')[0]}; clock time on the date after it")
+            del out[i]
 
 
 def _recurring_clock_times(out: list[Timex], text: str) -> None:
@@ -478,5 +494,6 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if kind in ("date", "relative", "anaphoric", "duration"):
             anchors.append(timex)
     _recurring_clock_times(out, text)
+    _clock_times_on_dates(out, text)
     _attach_clock_times(out, text)
     return out

@@ -30,6 +30,7 @@ _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:\w+\s+)?(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # ends the sentence
 _ATTRIBUTION_GAP = 1000
@@ -86,7 +87,9 @@ def tense(text: str, start: int, end: int) -> str:
                 was = m.group().lower() in ("expected in", "expected on", "expected by") \
                     and _WAS.search(text, max(0, m.start() - 5), m.start())
                 best = (distance, "past" if perfect or was else kind, bool(perfect), left_side)
-    before = text[max(0, start - 20):start]
+    clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
+    edge = clock.start() if clock else start
+    before = text[max(0, edge - 20):edge]
     if _SINCE.search(before):
         return "past"
     if _DEADLINE.search(before) and not (best and best[2]):
