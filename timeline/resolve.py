@@ -215,6 +215,8 @@ def _relative(job: _Job) -> Result | None:
         return _weekend(job)
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
+    if rel == "night":         # "overnight": the night just gone, or the coming one
+        rel = 0 if job.tense == "future" else -1
     if rel == "new":           # "the new year": next year from October on
         rel = 1 if job.dct.month >= 10 else 0
     if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
