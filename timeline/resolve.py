@@ -338,6 +338,8 @@ def _set(job: _Job) -> Result | None:
     if "season" in s:
         return "SET", f"XXXX-{s['season']}", None, "every season"
     unit, num = s.get("unit"), s.get("num", 1)
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE", None, "every weekend"
     if unit == "quarter":
         return "SET", f"P{num}Q", None, "every quarter"
     value = duration_value(num, unit) if unit else None
