@@ -54,6 +54,7 @@ from timeline.tense import tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
+    ("Harlow now expects earnings of $5.20, up from its July forecast.", "July", "past"),
     # a closing attribution gives the tense of the saying, not of the event
     ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),
