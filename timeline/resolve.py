@@ -202,10 +202,15 @@ def _weekend(job: _Job, rel: int | None = None) -> Result:
         saturday -= dt.timedelta(days=7)
     elif rel == 1:
         saturday += dt.timedelta(days=7)
-    year, week, _ = saturday.isocalendar()
-    period = Period(saturday, saturday + dt.timedelta(days=1), "span")
     why = "the weekend nearest the DCT by tense" if rel is None else f"weekend {rel:+d} from the DCT"
-    return "DATE", f"{year}-W{week:02d}-WE", period, why
+    return "DATE", *_weekend_of(saturday), why
+
+
+def _weekend_of(day: dt.date) -> tuple[str, Period]:
+    """The weekend of the ISO week of `day`: its value (2013-W12-WE) and its two days."""
+    saturday = day + dt.timedelta(days=5 - day.weekday())
+    year, week, _ = saturday.isocalendar()
+    return f"{year}-W{week:02d}-WE", Period(saturday, saturday + dt.timedelta(days=1), "span")
 
 
 def _relative(job: _Job) -> Result | None:
@@ -259,8 +264,11 @@ def _shift(job: _Job) -> Result | None:
 
 
 def _anaphoric(job: _Job) -> Result | None:
-    """"the following year", "later that day": a unit counted from the last date named."""
-    unit, rel = job.spec["unit"], job.spec.get("rel", 0)
+    """"the following year", "later that day": a unit counted from the last date named;
+    "that weekend", "that summer": the one of the last date named."""
+    unit, rel = job.spec.get("unit"), job.spec.get("rel", 0)
+    if unit == "weekend" or "season" in job.spec:
+        return _that_weekend_or_season(job)
     anchor = job.anchor(GRANULARITY_ORDER)
     if anchor is None:       # nothing named before: "the previous day" counts from the DCT
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
@@ -271,6 +279,19 @@ def _anaphoric(job: _Job) -> Result | None:
         return None          # only something coarser than the unit was named
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
+
+
+def _that_weekend_or_season(job: _Job) -> Result | None:
+    if "season" in job.spec:
+        anchor = job.anchor(("day", "time", "week", "month", "season", "year"))
+        if anchor is None:
+            return None
+        period = season_period(anchor.period.start.year, job.spec["season"])
+        return "DATE", period_value(period), period, f"that season of the year of '{anchor.text}'"
+    anchor = job.anchor(("day", "time"))
+    if anchor is None:
+        return _weekend(job)
+    return "DATE", *_weekend_of(anchor.period.start), f"the weekend of '{anchor.text}'"
 
 
 def _range_end(job: _Job) -> Result | None:
