@@ -55,6 +55,10 @@ from timeline.tense import tense
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
     ("Harlow now expects earnings of $5.20, up from its July forecast.", "July", "past"),
+    # reported speech: "warned that ... was" is the tense of the warning
+    ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
+    ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
+    ("Police said that the man died on Friday.", "Friday", "past"),
     # a closing attribution gives the tense of the saying, not of the event
     ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),

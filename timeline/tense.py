@@ -34,6 +34,9 @@ _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # ends the sentence
 _ATTRIBUTION_GAP = 1000
+_REPORTING = re.compile(r"said|warned|predicted|forecast|added", re.I)
+_THAT = re.compile(r"\s+that\b")
+_REPORTED = re.compile(r"\b(?:said|warned|predicted|forecast|told \w+|added|believed|thought|expected)\s+that\s+[^,.;:]*$")
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
@@ -65,7 +68,8 @@ def tense(text: str, start: int, end: int) -> str:
     ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before"
     look ahead unless a near verb before them is past ("had filed their reports by
     Wednesday"), or a past perfect after them. A closing attribution ("..., officials
-    said.") tells the tense of the saying, so it counts only when no other verb does."""
+    said.") tells the tense of the saying, so it counts only when no other verb does; so
+    do "warned that" and the "was" it puts the reported words in."""
     left, right = sentence_bounds(text, start, end)
     best = None
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
@@ -79,6 +83,9 @@ def tense(text: str, start: int, end: int) -> str:
                 b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
             if not left_side and _ATTRIBUTION.fullmatch(text, m.start(), right):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
+            if m.group().lower() in ("was", "were") and _REPORTED.search(text, max(left, m.start() - 60), m.start()) \
+                    or left_side and _REPORTING.fullmatch(m.group()) and _THAT.match(text, m.end()):
+                continue      # "warned that rain was possible through Friday": the saying's tense
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
