@@ -59,6 +59,8 @@ from timeline.tense import tense
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
     ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
     ("Police said that the man died on Friday.", "Friday", "past"),
+    # "and" opens another clause, as a comma does
+    ("The results were submitted to a journal in April and are expected to be published.", "April", "past"),
     # a closing attribution gives the tense of the saying, not of the event
     ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),

@@ -39,7 +39,8 @@ _THAT = re.compile(r"\s+that\b")
 _REPORTED = re.compile(r"\b(?:said|warned|predicted|forecast|told \w+|added|believed|thought|expected)\s+that\s+[^,.;:]*$")
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
-_CLAUSE_GAP = 20      # characters a comma adds between a marker and the date: another clause
+_CLAUSE_BREAK = re.compile(r",|\band\b")
+_CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date: another clause
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
@@ -80,7 +81,7 @@ def tense(text: str, start: int, end: int) -> str:
             a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
-                b - a + _CLAUSE_GAP * (text.count(",", a, b) > 0)
+                b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
             if not left_side and _ATTRIBUTION.fullmatch(text, m.start(), right):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if m.group().lower() in ("was", "were") and _REPORTED.search(text, max(left, m.start() - 60), m.start()) \
