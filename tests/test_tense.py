@@ -59,6 +59,10 @@ from timeline.tense import tense
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
     ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
     ("Police said that the man died on Friday.", "Friday", "past"),
+    # "until" after a past verb it measures
+    ("Crews hit rock, and work stopped again until January.", "January", "past"),
+    ("Officials postponed until Tuesday any action on the bond.", "Tuesday", "future"),
+    ("Power will not be fully restored until the weekend.", "the weekend", "future"),
     # "and" opens another clause, as a comma does
     ("The results were submitted to a journal in April and are expected to be published.", "April", "past"),
     # a closing attribution gives the tense of the saying, not of the event

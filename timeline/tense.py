@@ -34,6 +34,8 @@ _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # ends the sentence
 _ATTRIBUTION_GAP = 1000
+_LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:{_words(_MARKERS['lasted'])})"
+                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _REPORTING = re.compile(r"said|warned|predicted|forecast|added", re.I)
 _THAT = re.compile(r"\s+that\b")
 _REPORTED = re.compile(r"\b(?:said|warned|predicted|forecast|told \w+|added|believed|thought|expected)\s+that\s+[^,.;:]*$")
@@ -100,7 +102,9 @@ def tense(text: str, start: int, end: int) -> str:
     before = text[max(0, edge - 20):edge]
     if _SINCE.search(before):
         return "past"
-    if _DEADLINE.search(before) and not (best and best[2]):
+    deadline = _DEADLINE.search(before)
+    if deadline and not (best and best[2]) \
+            and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())):
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
