@@ -36,13 +36,13 @@ _ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # en
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
-_REPORTING = re.compile(r"said|warned|predicted|forecast|added", re.I)
-_THAT = re.compile(r"\s+that\b")
-_REPORTED = re.compile(r"\b(?:said|warned|predicted|forecast|told \w+|added|believed|thought|expected)\s+that\s+[^,.;:]*$")
+_REPORTING = _words(_MARKERS["reporting"])
+_SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
+_REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+that\s+[^,.;:]*$", re.I)  # "warned that rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _CLAUSE_BREAK = re.compile(r",|\band\b")
-_CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date: another clause
+_CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
@@ -86,8 +86,8 @@ def tense(text: str, start: int, end: int) -> str:
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
             if not left_side and _ATTRIBUTION.fullmatch(text, m.start(), right):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
-            if m.group().lower() in ("was", "were") and _REPORTED.search(text, max(left, m.start() - 60), m.start()) \
-                    or left_side and _REPORTING.fullmatch(m.group()) and _THAT.match(text, m.end()):
+            if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
+                    and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
                 continue      # "warned that rain was possible through Friday": the saying's tense
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
