@@ -114,6 +114,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             return (this if this.end < job.dct else make(job.dct.year - 1)), "'last': the latest before the DCT"
         if rel == 1:
             return (this if this.start > job.dct else make(job.dct.year + 1)), "'next': the first after the DCT"
+        if job.spec.get("season") == "WI" and job.dct.month <= 3:
+            return make(job.dct.year - 1), "'this': the winter that began last December"
         return this, "'this': the DCT's year"
     how = job.tense if (fine or job.tense == "future") else "past"
     return pick(job.dct, make, how), f"year by tense ({how})"
