@@ -107,6 +107,8 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
         tail = spec.pop("tail_num"), spec.pop("tail_unit")
         if tail[1] == smaller and isinstance(tail[0], int) and isinstance(spec.get("num"), int):
             spec["num"] += tail[0] / per
+    if spec.pop("quarter_of_month", False):     # "the December quarter", "the holiday quarter"
+        spec["quarter"] = (spec.pop("month", 12) + 2) // 3
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
         spec["quarter"] = spec.pop("ordinal")
     return tuple(sorted(spec.items()))
