@@ -422,7 +422,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 
 _SET_AT = re.compile(r",? (?:at|from) ")
-_CLOCK_ON = re.compile(r",? (?:on )?")
+_CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
 
 def _clock_times_on_dates(out: list[Timex], text: str) -> None:
