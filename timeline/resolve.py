@@ -461,6 +461,17 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 }
 
 
+_RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
+
+
+def _range_end_weekday(timex: Timex, start: dt.date) -> Timex:
+    """"from Monday until Wednesday": the Wednesday on or after the Monday."""
+    day = start + dt.timedelta(days=(timex.period.start.weekday() - start.weekday()) % 7)
+    return replace(timex, value=day.isoformat() + timex.value[10:],
+                   period=Period(day, day, timex.period.granularity),
+                   anchor=f"{timex.anchor.split(';')[0]}; the first such day from the start of its range")
+
+
 def _in_year(timex: Timex, year: int) -> Timex:
     """The first day of a range, moved to the year its last day names."""
     day = timex.period.start.replace(year=year)
@@ -490,6 +501,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     out: list[Timex] = []
     anchors: list[Timex] = []      # calendar expressions and spans that later ones may count from
     weekday: tuple[Timex, str] | None = None     # the weekday date just resolved, its way
+    by_weekday = False             # was the last one a weekday ("Monday", "6am on Monday")?
     for mention in mentions:
         spec = dict(mention.spec)
         kind = spec["kind"]
@@ -511,6 +523,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             out[-1] = anchors[-1] = _agree_with_date(weekday[0], timex)
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
+        named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
+        if named_weekday and by_weekday and _RANGE_TO.fullmatch(text, out[-1].end, mention.start):
+            timex = _range_end_weekday(timex, out[-1].period.start)
+        by_weekday = named_weekday
         if kind == "date" and "weekday" in spec and "month" not in spec:
             way = job.tense if job.tense != "unknown" else \
                 "future" if timex.period.start > published else "past"
