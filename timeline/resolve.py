@@ -277,7 +277,10 @@ def _anaphoric(job: _Job) -> Result | None:
     if "month" in job.spec:  # "April of that year"
         period = month_period(anchor.period.start.year, job.spec["month"])
         return "DATE", period_value(period), period, f"that month of the year of '{anchor.text}'"
-    if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
+    # "on 3 June ... had worked there since 2009, was suspended the following day": the
+    # last date named that is as fine as the unit
+    anchor = job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
+    if anchor is None:
         return None          # only something coarser than the unit was named
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
