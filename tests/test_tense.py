@@ -65,7 +65,7 @@ from timeline.tense import tense
     ("Power will not be fully restored until the weekend.", "the weekend", "future"),
     # sports results
     ("Rovers will face Kingsbridge, who beat Ashcombe 3-0 on Tuesday night.", "Tuesday night", "past"),
-    ("Rovers hope to beat Kingsbridge on Saturday.", "Saturday", "unknown"),
+    ("Rovers hope to beat Kingsbridge on Saturday.", "Saturday", "future"),
     # "and" opens another clause, as a comma does
     ("The results were submitted to a journal in April and are expected to be published.", "April", "past"),
     # a closing attribution gives the tense of the saying, not of the event
