@@ -63,6 +63,7 @@ from timeline.tense import tense
     ("Crews hit rock, and work stopped again until January.", "January", "past"),
     ("Officials postponed until Tuesday any action on the bond.", "Tuesday", "future"),
     ("Power will not be fully restored until the weekend.", "the weekend", "future"),
+    ("President Bush planned to campaign in Georgia on Saturday.", "Saturday", "future"),
     # sports results
     ("Rovers will face Kingsbridge, who beat Ashcombe 3-0 on Tuesday night.", "Tuesday night", "past"),
     ("Rovers hope to beat Kingsbridge on Saturday.", "Saturday", "future"),
