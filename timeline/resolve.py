@@ -465,6 +465,13 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 
 _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _next_days(first: Timex, second: Timex, text: str) -> bool:
+    """"Monday and Tuesday": two days a day or two apart, listed in their order."""
+    gap = (second.period.start.weekday() - first.period.start.weekday()) % 7
+    return 0 < gap <= 2 and bool(_AND.fullmatch(text, first.end, second.start))
 
 
 def _range_end_weekday(timex: Timex, start: dt.date) -> Timex:
@@ -527,7 +534,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
-        if named_weekday and by_weekday and _RANGE_TO.fullmatch(text, out[-1].end, mention.start):
+        if named_weekday and by_weekday and (_RANGE_TO.fullmatch(text, out[-1].end, mention.start)
+                                             or _next_days(out[-1], timex, text)):
             timex = _range_end_weekday(timex, out[-1].period.start)
         by_weekday = named_weekday
         if kind == "date" and "weekday" in spec and "month" not in spec:
