@@ -489,10 +489,9 @@ def _in_year(timex: Timex, year: int) -> Timex:
                    anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
 
 
-def _agree_with_date(weekday: Timex, date: Timex) -> Timex:
-    """"Monday, Oct. 26": the weekday names the date that follows it."""
-    return Timex(weekday.start, weekday.end, weekday.text, weekday.type, date.value, weekday.rule,
-                 f"{weekday.anchor.split(';')[0]}; the date it stands beside", date.period, weekday.mod)
+def _with_weekday(weekday: Timex, date: Timex, text: str) -> Timex:
+    """"Monday, Oct. 26": one date, the weekday and the date that follows it."""
+    return replace(date, start=weekday.start, text=text[weekday.start:date.end])
 
 
 def _beyond_the_calendar(job: _Job) -> Result | None:
@@ -530,7 +529,9 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         timex = Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
                       f"DCT {published.isoformat()}; {why}", period, mod)
         if follows and "day" in spec and text[weekday[0].end:mention.start] in (", ", " "):
-            out[-1] = anchors[-1] = _agree_with_date(weekday[0], timex)
+            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text)
+            weekday, by_weekday = None, False
+            continue
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
