@@ -416,7 +416,9 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
         def gap(t: Timex) -> int:
             return t.start - timex.end if t.start >= timex.end else timex.start - t.end
-        near = min((t for t in days if left <= t.start and t.end <= right), key=gap, default=None)
+        near = min((t for t in days if left <= t.start and t.end <= right
+                    and "\n" not in text[min(t.end, timex.end):max(t.start, timex.start)]),
+                   key=gap, default=None)     # not across a line: "09:15 BST" heading a post
         if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
             day = near.period.start
             out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
