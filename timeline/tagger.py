@@ -53,6 +53,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return field, value
     if group in _INT_GROUPS:
         return _INT_GROUPS[group], int(re.sub(r"(?:st|nd|rd|th)$", "", word))
+    if group == "span_yy":
+        return "span_yy", int(word)
     if group == "yy":
         yy = int(word.strip("'"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
@@ -79,7 +81,7 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     raise ValueError(f"no reading for group {group!r}")
 
 
-def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...]:
+def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...] | None:
     spec = dict(rule.fields)
     spec["kind"] = rule.kind
     groups = match.groupdict()
@@ -107,6 +109,11 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
         tail = spec.pop("tail_num"), spec.pop("tail_unit")
         if tail[1] == smaller and isinstance(tail[0], int) and isinstance(spec.get("num"), int):
             spec["num"] += tail[0] / per
+    if "span_yy" in spec:                   # "2013-14": the years a season spans
+        yy, year = spec.pop("span_yy"), spec["year"]
+        if yy != (year + 1) % 100:
+            return None                         # not the next year: no season
+        spec["year_end"] = year + 1
     if spec.pop("quarter_of_month", False):     # "the December quarter", "the holiday quarter"
         spec["quarter"] = (spec.pop("month", 12) + 2) // 3
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
@@ -176,8 +183,11 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
         start, end = match.span()
         if taken.find(1, start, end) != -1:
             continue
+        spec = _spec(grammar, rule, match)
+        if spec is None:                # the match reads as no expression ("2009-12")
+            continue
         taken[start:end] = b"\x01" * (end - start)
-        mentions.append(Mention(start, end, match.group(), rule.name, _spec(grammar, rule, match)))
+        mentions.append(Mention(start, end, match.group(), rule.name, spec))
     mentions.sort(key=lambda m: m.start)
     return [m for i, m in enumerate(mentions) if dict(m.spec)["kind"] != "range_end"
             or (i and joined(text, mentions[i - 1].end, m.start))]
