@@ -17,6 +17,8 @@ from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
+ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
+                         # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 _MONTHS = re.compile(r"\b(?:\d+|[a-z]+)[- ]months?\b", re.I)   # "the nine months", "six-month"
 
@@ -280,11 +282,12 @@ def _anaphoric(job: _Job) -> Result | None:
     if "month" in job.spec:  # "April of that year"
         period = month_period(anchor.period.start.year, job.spec["month"])
         return "DATE", period_value(period), period, f"that month of the year of '{anchor.text}'"
-    # "on 3 June ... had worked there since 2009, was suspended the following day": the
-    # last date named that is as fine as the unit
-    anchor = job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
-    if anchor is None:
-        return None          # only something coarser than the unit was named
+    if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
+        # "on 3 June ... had worked there since 2009, was suspended the following day":
+        # past a coarser date, the last one nearby as fine as the unit
+        anchor = job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
+        if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH:
+            return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
 
