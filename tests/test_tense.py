@@ -59,6 +59,7 @@ from timeline.tense import tense
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
     ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
     ("Police said that the man died on Friday.", "Friday", "past"),
+    ("Meteorologists said more snow was expected on Wednesday night.", "Wednesday night", "future"),
     # "until" after a past verb it measures
     ("Crews hit rock, and work stopped again until January.", "January", "past"),
     ("Officials postponed until Tuesday any action on the bond.", "Tuesday", "future"),

@@ -38,7 +38,7 @@ _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:{_words(_M
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _REPORTING = _words(_MARKERS["reporting"])
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
-_REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+that\s+[^,.;:]*$", re.I)  # "warned that rain"
+_REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _CLAUSE_BREAK = re.compile(r",|\band\b")
@@ -75,10 +75,15 @@ def tense(text: str, start: int, end: int) -> str:
     do "warned that" and the "was" it puts the reported words in."""
     left, right = sentence_bounds(text, start, end)
     best = None
+    future_words = set()
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
+            if kind == "future":
+                future_words.add(m.start())
+            elif m.start() in future_words:
+                continue                     # "expected" of "expected on" is no past verb
             left_side = m.end() <= start
             a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
@@ -95,7 +100,8 @@ def tense(text: str, start: int, end: int) -> str:
                 # "had been scheduled to expire Friday", "was expected in December": a plan
                 # that lies in the past ("were expected to pass through" still looks ahead)
                 was = m.group().lower() in ("expected in", "expected on", "expected by") \
-                    and _WAS.search(text, max(0, m.start() - 5), m.start())
+                    and _WAS.search(text, max(0, m.start() - 5), m.start()) \
+                    and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
                 best = (distance, "past" if perfect or was else kind, bool(perfect), left_side)
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
