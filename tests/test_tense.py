@@ -20,6 +20,7 @@ from timeline.tense import tense
     ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
     ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
+    ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
     ("The split would be paid in January.", "January", "future"),
     ("Members had filed their reports by Wednesday.", "Wednesday", "past"),
     ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
