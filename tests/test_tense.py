@@ -75,6 +75,7 @@ from timeline.tense import tense
     ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
+    ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

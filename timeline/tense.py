@@ -71,8 +71,9 @@ def tense(text: str, start: int, end: int) -> str:
     ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before"
     look ahead unless a near verb before them is past ("had filed their reports by
     Wednesday"), or a past perfect after them. A closing attribution ("..., officials
-    said.") tells the tense of the saying, so it counts only when no other verb does; so
-    do "warned that" and the "was" it puts the reported words in."""
+    said.") or a saying in a later clause (", and analysts said") tells the tense of the
+    saying, so it counts only when no other verb does; so do "warned that" and the "was"
+    it puts the reported words in."""
     left, right = sentence_bounds(text, start, end)
     best = None
     future_words = set()
@@ -89,7 +90,9 @@ def tense(text: str, start: int, end: int) -> str:
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
-            if not left_side and _ATTRIBUTION.fullmatch(text, m.start(), right):
+            if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
+                                  or m.group().lower() in ("said", "says", "told")
+                                  and _CLAUSE_BREAK.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
                     and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
