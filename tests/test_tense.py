@@ -76,6 +76,7 @@ from timeline.tense import tense
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
     ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),
+    ("On Monday, during a briefing, the minister said: \u201cThe North continues to advance.", "Monday", "past"),
 ])
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)

@@ -41,7 +41,9 @@ _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "w
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
-_CLAUSE_BREAK = re.compile(r",|\band\b")
+_AND = re.compile(r"\band\b")
+_CLAUSE_BREAK = re.compile(r",|\band\b")   # "On Monday, the minister said": the comma
+                                            # is no break for "said"; "and analysts said" is
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
@@ -92,7 +94,7 @@ def tense(text: str, start: int, end: int) -> str:
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or m.group().lower() in ("said", "says", "told")
-                                  and _CLAUSE_BREAK.search(text, a, b)):
+                                  and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
                     and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
