@@ -41,9 +41,9 @@ _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "w
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
-_AND = re.compile(r"\band\b")
-_CLAUSE_BREAK = re.compile(r",|\band\b")   # "On Monday, the minister said": the comma
-                                            # is no break for "said"; "and analysts said" is
+_AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
+                                    # (but "On Monday, the minister said" is the date's verb)
+_CLAUSE_BREAK = re.compile(r",|\band\b")
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
