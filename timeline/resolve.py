@@ -297,8 +297,14 @@ def _that_weekend_or_season(job: _Job) -> Result | None:
         anchor = job.anchor(("day", "time", "week", "month", "season", "year"))
         if anchor is None:
             return None
-        period = season_period(anchor.period.start.year, job.spec["season"])
-        return "DATE", period_value(period), period, f"that season of the year of '{anchor.text}'"
+        season, rel = job.spec["season"], job.spec.get("rel", 0)
+        year = anchor.period.start.year
+        period = season_period(year, season)
+        if rel > 0:        # "the following spring": the first to start after it
+            period = period if period.start > anchor.period.end else season_period(year + 1, season)
+        elif rel < 0:      # "the previous winter": the last to end before it
+            period = period if period.end < anchor.period.start else season_period(year - 1, season)
+        return "DATE", period_value(period), period, f"that season, from '{anchor.text}'"
     anchor = job.anchor(("day", "time"))
     if anchor is None:
         return _weekend(job)
