@@ -69,6 +69,8 @@ from timeline.tense import tense
     # sports results
     ("Rovers will face Kingsbridge, who beat Ashcombe 3-0 on Tuesday night.", "Tuesday night", "past"),
     ("Rovers hope to beat Kingsbridge on Saturday.", "Saturday", "future"),
+    # a past form after "a" or "the" is a noun or an adjective
+    ("Customers from the diner should get a shot by Friday.", "Friday", "future"),
     # "and" opens another clause, as a comma does
     ("The results were submitted to a journal in April and are expected to be published.", "April", "past"),
     # a closing attribution gives the tense of the saying, not of the event
