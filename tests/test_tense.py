@@ -23,6 +23,8 @@ from timeline.tense import tense
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
     ("The split would be paid in January.", "January", "future"),
     ("Members had filed their reports by Wednesday.", "Wednesday", "past"),
+    ("By 8 p.m. Friday, outer rain bands were lashing the island.", "8 p.m. Friday", "past"),
+    ("By Friday, the troops will have withdrawn.", "Friday", "future"),
     ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
     ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),

@@ -120,9 +120,11 @@ def tense(text: str, start: int, end: int) -> str:
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
-    if _BEFORE.search(before) and not (best and best[1] == "past" and (best[2] or best[3])
-                                       and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
-        return "future"
+    by = _BEFORE.search(before)
+    fronted = by and not text[left:edge - len(before) + by.start()].strip(" \"“‘'")
+    if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
+                                   and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
+        return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past
     return best[1] if best else "unknown"
 
 
