@@ -122,7 +122,7 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
 
 
 WINDOW = 24   # characters around a trigger word that a match may reach ("the early part of the ")
-NEGATIVE_REACH = 80   # characters a negative match may reach beyond a window ("more than 1500 people")
+NEGATIVE_REACH = 80   # characters a negative match may reach beyond a candidate ("more than 1500 people")
 _WORD_END = re.compile(r"\W|$")
 
 
@@ -145,10 +145,11 @@ def _windows(text: str, grammar: Grammar) -> list[tuple[int, int, set[str]]]:
     return [(start, end, words) for start, end, words in windows]
 
 
-def _near(windows: list[tuple[int, int, set[str]]]) -> list[tuple[int, int]]:
-    """The windows widened by NEGATIVE_REACH on each side, overlaps merged."""
+def _near(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of text a negative match overlapping one of `matches` (sorted by
+    start) can span: each widened by NEGATIVE_REACH on both sides, overlaps merged."""
     spans: list[list[int]] = []
-    for start, end, _ in windows:
+    for start, end in matches:
         start, end = max(0, start - NEGATIVE_REACH), end + NEGATIVE_REACH
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
@@ -174,7 +175,8 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
                     candidates.append((match.start() - match.end(), order, match, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
     taken = bytearray(len(text))        # 1 where a negative rule or a mention has matched
-    for start, end in _near(windows):   # a negative match that matters overlaps a candidate
+    # a negative match that matters overlaps a candidate: scan only near them
+    for start, end in _near(sorted(c[2].span() for c in candidates)):
         for _, regex, _ in grammar.negatives:
             for m in regex.finditer(text, start, end):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())

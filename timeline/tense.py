@@ -20,11 +20,11 @@ def _words(words: list[str]) -> str:
 
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
-_FUTURE = re.compile(rf"(?:(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
+_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
-_PAST = re.compile(rf"\b(?i:{_words(_MARKERS['past_phrases'])})\b"
-                   rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )\b"
-                   rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b")
+_PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
+                   rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
+                   rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
