@@ -28,6 +28,7 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
+_DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
@@ -114,6 +115,8 @@ def tense(text: str, start: int, end: int) -> str:
     before = text[max(0, edge - 20):edge]
     if _SINCE.search(before):
         return "past"
+    if _DELIVERY.match(text, end):
+        return "future"
     deadline = _DEADLINE.search(before)
     if deadline and not (best and best[2]) \
             and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())):
