@@ -229,8 +229,8 @@ def _relative(job: _Job) -> Result | None:
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel == "night":         # "overnight": the night just gone, or the coming one
         rel = 0 if job.tense == "future" else -1
-    if rel == "new":           # "the new year": next year from October on
-        rel = 1 if job.dct.month >= 10 else 0
+    if rel == "new":           # "the new year": next year from September on
+        rel = 1 if job.dct.month >= 9 else 0
     if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
         return None
     period = unit_period(job.dct, unit, rel)
@@ -308,7 +308,10 @@ def _that_weekend_or_season(job: _Job) -> Result | None:
     anchor = job.anchor(("day", "time"))
     if anchor is None:
         return _weekend(job)
-    return "DATE", *_weekend_of(anchor.period.start), f"the weekend of '{anchor.text}'"
+    day, rel = anchor.period.start, job.spec.get("rel", 0)
+    if rel:            # "the following weekend": the next one to start after that day
+        day += dt.timedelta(days=7 * rel if day.weekday() >= 5 else min(rel, 0) * 7)
+    return "DATE", *_weekend_of(day), f"weekend {rel:+d} from '{anchor.text}'"
 
 
 def _range_end(job: _Job) -> Result | None:
@@ -398,7 +401,7 @@ def _time(job: _Job) -> Result | None:
     if hour > 24 or (hour == 24 and minute):    # midnight ends its day: T24:00
         return None
     if "weekday" in s:
-        day, why = _weekday_date(job)[0], "clock time on the weekday it names"
+        day, why = _weekday_date(job)[0], CLOCK_ON_WEEKDAY
     elif "rel" in s:
         day, why = job.dct + dt.timedelta(days=s["rel"]), "clock time on the day it names"
     else:
@@ -409,6 +412,7 @@ def _time(job: _Job) -> Result | None:
 
 
 CLOCK_ON_DCT = "clock time, on the publication date"
+CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
 CLOCK_NEAR_CHARS = 40
 
 
@@ -438,7 +442,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                              anchor=f"{timex.anchor.split(';')[0]}; clock time on the day named beside it")
 
 
-_SET_AT = re.compile(r",? (?:at|from) ")
+_SET_AT = re.compile(r",? at ")
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
 
@@ -447,7 +451,7 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
     are one time on that date."""
     for i in range(len(out) - 1, 0, -1):
         clock, date = out[i - 1], out[i]
-        if clock.anchor.endswith(CLOCK_ON_DCT) and date.type == "DATE" and date.period \
+        if clock.anchor.endswith((CLOCK_ON_DCT, CLOCK_ON_WEEKDAY)) and date.type == "DATE" and date.period \
                 and date.period.granularity == "day" and _CLOCK_ON.fullmatch(text, clock.end, date.start):
             day = date.period.start
             out[i - 1] = replace(clock, end=date.end, text=text[clock.start:date.end],
