@@ -159,8 +159,8 @@ def _date(job: _Job) -> Result | None:
         make, fine = (lambda y: Period(dt.date(y, 6 * half - 5, 1), dt.date(y, 6 * half, 30 if half == 1 else 31), "span")), False
     elif "season" in s:
         make, fine = (lambda y: season_period(y, s["season"])), False
-    elif "year_end" in s:                   # "the 2013-14 season": from one year into the next
-        period = Period(year_period(s["year"]).start, year_period(s["year_end"]).end, "span")
+    elif "through_year" in s:               # "the 2013-14 season": from one year into the next
+        period = Period(year_period(s["year"]).start, year_period(s["through_year"]).end, "span")
         return "DATE", str(s["year"]), period, "a season across two years, by its first"
     elif "year" in s:
         year = s["year"]
@@ -309,8 +309,8 @@ def _that_weekend_or_season(job: _Job) -> Result | None:
     if anchor is None:
         return _weekend(job)
     day, rel = anchor.period.start, job.spec.get("rel", 0)
-    if rel:            # "the following weekend": the next one to start after that day
-        day += dt.timedelta(days=7 * rel if day.weekday() >= 5 else min(rel, 0) * 7)
+    if rel < 0 or rel > 0 and day.weekday() >= 5:   # "the following weekend": the next
+        day += dt.timedelta(days=7 * rel)            # to start after that day
     return "DATE", *_weekend_of(day), f"weekend {rel:+d} from '{anchor.text}'"
 
 

@@ -113,7 +113,7 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
         yy, year = spec.pop("span_yy"), spec["year"]
         if yy != (year + 1) % 100:
             return None                         # not the next year: no season
-        spec["year_end"] = year + 1
+        spec["through_year"] = year + 1
     if spec.pop("quarter_of_month", False):     # "the December quarter", "the holiday quarter"
         spec["quarter"] = (spec.pop("month", 12) + 2) // 3
     if rule.kind == "date" and "ordinal" in spec and "half" not in spec:
