@@ -69,12 +69,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str:
     """'future', 'past' or 'unknown': the nearest tense marker in the mention's sentence.
 
-    Words right before the date come first (tense.toml): "since Friday" looks back; a
-    deadline ("until Friday", "ahead of Sunday's vote") looks ahead unless the nearest
-    verb is a past perfect; then a possessive names something that has happened
+    Words right before the date come first (tense.toml): "since Friday" looks back, and
+    so does "up from its July forecast"; "May delivery" looks ahead; a deadline ("until
+    Friday", "ahead of Sunday's vote") looks ahead unless the nearest verb is a past
+    perfect or a past that "until" measures ("stopped until January"); then a possessive
+    names something that has happened
     ("Wednesday's ruling", but not "Tuesday's game", which the verbs date); "by", "before"
     look ahead unless a near verb before them is past ("had filed their reports by
-    Wednesday"), or a past perfect after them. A closing attribution ("..., officials
+    Wednesday"), a past perfect follows them, or they open the sentence ("By Friday, rain
+    was lashing"). A closing attribution ("..., officials
     said.") or a saying in a later clause (", and analysts said") tells the tense of the
     saying, so it counts only when no other verb does; so do "warned that" and the "was"
     it puts the reported words in."""
