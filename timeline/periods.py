@@ -151,6 +151,8 @@ def duration_value(num, unit: str) -> str | None:
         num, unit = (num if num == "X" else num * 3), "month"
     if unit == "weekend":
         num, unit = (num if num == "X" else num * 2), "day"
+    if unit == "week" and isinstance(num, float) and not num.is_integer():
+        num, unit = round(num * 7), "day"       # "a week and 3 days": P10D, not P1W3D
     if unit not in UNIT_LETTER:
         return None
     if isinstance(num, float) and num.is_integer():

@@ -112,8 +112,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         this = make(job.dct.year)
         if this is None:
             return None, ""
-        if rel == -1:
-            return (this if this.end < job.dct else make(job.dct.year - 1)), "'last': the latest before the DCT"
+        if rel == -1:          # the latest to have ended ("last winter" in January: two back)
+            ended = (p for p in (this, make(job.dct.year - 1), make(job.dct.year - 2)) if p and p.end < job.dct)
+            return next(ended, None), "'last': the latest before the DCT"
         if rel == 1:
             return (this if this.start > job.dct else make(job.dct.year + 1)), "'next': the first after the DCT"
         if job.spec.get("season") == "WI" and job.dct.month <= 3:
@@ -235,8 +236,6 @@ def _relative(job: _Job) -> Result | None:
         return None
     period = unit_period(job.dct, unit, rel)
     why = f"{unit} {rel:+d} from the DCT"
-    if s.get("day_of_period") == "last":
-        return "DATE", period.end.isoformat(), day_period(period.end), why
     if unit == "day":
         return _with_part(job, period, why)
     return "DATE", period_value(period), period, why
@@ -277,6 +276,8 @@ def _anaphoric(job: _Job) -> Result | None:
     if unit == "weekend" or "season" in job.spec:
         return _that_weekend_or_season(job)
     anchor = job.anchor(GRANULARITY_ORDER)
+    if anchor is None and "month" in job.spec:
+        return None          # "that September", with no year named before it
     if anchor is None:       # nothing named before: "the previous day" counts from the DCT
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if "month" in job.spec:  # "April of that year"
@@ -285,8 +286,9 @@ def _anaphoric(job: _Job) -> Result | None:
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
-        anchor = job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
-        if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH:
+        coarse, anchor = anchor, job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
+        if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
+                or anchor.period.start < coarse.period.start <= job.dct:   # the story moved on
             return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
@@ -298,14 +300,16 @@ def _that_weekend_or_season(job: _Job) -> Result | None:
         if anchor is None:
             return None
         season, rel = job.spec["season"], job.spec.get("rel", 0)
-        year = anchor.period.start.year
+        start = anchor.period.start          # a winter begins in the December before
+        year = start.year - (season == "WI" and start.month <= 2)
         period = season_period(year, season)
         if rel > 0:        # "the following spring": the first to start after it
             period = period if period.start > anchor.period.end else season_period(year + 1, season)
         elif rel < 0:      # "the previous winter": the last to end before it
             period = period if period.end < anchor.period.start else season_period(year - 1, season)
         return "DATE", period_value(period), period, f"that season, from '{anchor.text}'"
-    anchor = job.anchor(("day", "time"))
+    anchor = next((t for t in reversed(job.previous) if t.period and (
+        t.period.granularity in ("day", "time") or t.value.endswith("-WE"))), None)
     if anchor is None:
         return _weekend(job)
     day, rel = anchor.period.start, job.spec.get("rel", 0)
@@ -443,6 +447,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 
 _SET_AT = re.compile(r",? at ")
+_DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
 
@@ -451,8 +456,10 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
     are one time on that date."""
     for i in range(len(out) - 1, 0, -1):
         clock, date = out[i - 1], out[i]
-        if clock.anchor.endswith((CLOCK_ON_DCT, CLOCK_ON_WEEKDAY)) and date.type == "DATE" and date.period \
-                and date.period.granularity == "day" and _CLOCK_ON.fullmatch(text, clock.end, date.start):
+        weekday = clock.anchor.endswith(CLOCK_ON_WEEKDAY)   # then only a date with a day number
+        if (clock.anchor.endswith(CLOCK_ON_DCT) or weekday and any(c.isdigit() for c in date.text)) \
+                and date.type == "DATE" and date.period and date.period.granularity == "day" \
+                and _CLOCK_ON.fullmatch(text, clock.end, date.start):
             day = date.period.start
             out[i - 1] = replace(clock, end=date.end, text=text[clock.start:date.end],
                                  value=_clock_value(day, clock.value.split("T")[1]),
@@ -468,8 +475,7 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
         recurring, clock = out[i - 1], out[i]
         base = "XXXX-XX-XX" if recurring.value == "P1D" else recurring.value
         if recurring.type == "SET" and clock.anchor.endswith(CLOCK_ON_DCT) \
-                and base.startswith("XXXX") and "T" not in base \
-                and _SET_AT.fullmatch(text, recurring.end, clock.start):
+                and _DAYS_SET.fullmatch(base) and _SET_AT.fullmatch(text, recurring.end, clock.start):
             out[i - 1] = replace(recurring, end=clock.end, text=text[recurring.start:clock.end],
                                  value=f"{base}T{clock.value.split('T')[1]}")
             del out[i]

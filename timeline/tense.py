@@ -34,11 +34,12 @@ _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
-_ATTRIBUTION = re.compile(r"(?:said|says|told reporters)[\s.\"”'’]*")   # ends the sentence
+_ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
 _ATTRIBUTION_GAP = 1000
-_LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:{_words(_MARKERS['lasted'])})"
+_LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _REPORTING = _words(_MARKERS["reporting"])
+_SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
@@ -98,8 +99,7 @@ def tense(text: str, start: int, end: int) -> str:
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
-                                  or m.group().lower() in ("said", "says", "told")
-                                  and _AND.search(text, a, b)):
+                                  or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
                     and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
