@@ -406,8 +406,9 @@ def _time(job: _Job) -> Result | None:
         return None
     if "weekday" in s:
         day, why = _weekday_date(job)[0], CLOCK_ON_WEEKDAY
-    elif "rel" in s:
-        day, why = job.dct + dt.timedelta(days=s["rel"]), "clock time on the day it names"
+    elif "rel" in s:          # "1 a.m. last night" is already the publication day
+        small_hours = hour < 5 and job.mention.text.lower().endswith("night")
+        day, why = job.dct + dt.timedelta(days=s["rel"] + small_hours), "clock time on the day it names"
     else:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
         if hour == 24 and job.tense != "future":     # the midnight just past
