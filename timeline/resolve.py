@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
-                      month_period, period_value, quarter_period, season_period, shift_date,
+                      month_period, nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
 from .tagger import joined
 from .tense import pick, sentence_bounds, tense
@@ -139,11 +139,13 @@ def _date(job: _Job) -> Result | None:
         if unit in s:      # the first century starts in year 1: there is no year 0
             period = unit_period(dt.date(max(1, s[unit] * YEARS[unit]), 1, 1), unit)
             return "DATE", period_value(period), period, unit
-    if "weekday" in s and "month" not in s:
+    if "weekday" in s and "month" not in s and "nth_of" not in s:
         return _weekday(job)
     if "first" in s:
         return _numeric_date(job)
-    if "holiday" in s:
+    if "nth_of" in s:
+        make, fine = _safe(lambda y: day_period(_nth_in_month(y, s))), True
+    elif "holiday" in s:
         make, fine = _safe(lambda y: day_period(holiday_date(y, s["holiday"]))), True
     elif "month" in s and "day" in s:
         make, fine = _safe(lambda y: day_period(dt.date(y, s["month"], s["day"]))), True
@@ -176,7 +178,27 @@ def _date(job: _Job) -> Result | None:
     if s.get("unit") == "week":            # "the week of March 6"
         period = unit_period(period.start, "week")
         return "DATE", period_value(period), period, f"{why}; the week holding it"
+    if s.get("unit") == "weekend":
+        return "DATE", *_weekend_of(period.start), f"{why}; its weekend"
     return _with_part(job, period, why)
+
+
+def _nth_in_month(year: int, s: dict) -> dt.date:
+    """The day that stands for "the first Monday in May", "the last weekend of June" (its
+    last Saturday), "the second week of April" (its second Thursday: a week belongs to the
+    month that holds most of it, as in ISO 8601), "the last day of 2023"."""
+    nth, unit = s["nth_of"], s.get("unit")
+    month = s.get("month", 1 if nth > 0 else 12)
+    weekday = s.get("weekday") or {"weekend": 6, "week": 4}.get(unit)
+    if weekday:
+        day = nth_weekday(year, month, weekday, nth)
+    elif nth > 0:
+        day = dt.date(year, month, nth)
+    else:
+        day = month_period(year, month).end
+    if day.month != month:
+        raise ValueError("no such day in the month")
+    return day
 
 
 def _numeric_date(job: _Job) -> Result | None:
@@ -275,6 +297,8 @@ def _anaphoric(job: _Job) -> Result | None:
     unit, rel = job.spec.get("unit"), job.spec.get("rel", 0)
     if unit == "weekend" or "season" in job.spec:
         return _that_weekend_or_season(job)
+    if "weekday" in job.spec:
+        return _that_weekday(job)
     anchor = job.anchor(GRANULARITY_ORDER)
     if anchor is None and "month" in job.spec:
         return None          # "that September", with no year named before it
@@ -292,6 +316,22 @@ def _anaphoric(job: _Job) -> Result | None:
             return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
+
+
+def _that_weekday(job: _Job) -> Result:
+    """"the following Monday", "the previous Friday", "that Friday": the weekday after,
+    before, or in the days from, the last day named nearby; with none, counted from the DCT."""
+    latest = job.anchor(GRANULARITY_ORDER + ("time",))
+    anchor = job.anchor(("day", "time"))
+    if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
+            or anchor.period.start < latest.period.start <= job.dct:     # the story moved on
+        return _weekday(job)
+    day, target, rel = anchor.period.start, job.spec["weekday"] - 1, job.spec.get("rel")
+    if rel is not None and rel < 0:
+        day -= dt.timedelta(days=(day.weekday() - target) % 7 or 7)
+    else:
+        day += dt.timedelta(days=(target - day.weekday()) % 7 or (7 if rel else 0))
+    return _with_part(job, day_period(day), f"that weekday, from '{anchor.text}'")
 
 
 def _that_weekend_or_season(job: _Job) -> Result | None:
