@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
+from .grammar.loader import load
 from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
                       month_period, nth_weekday, period_value, quarter_period, season_period, shift_date,
@@ -249,6 +250,9 @@ def _relative(job: _Job) -> Result | None:
     if unit == "weekend":
         return _weekend(job)
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
+        ended = _quarter_ended(job) if unit == "quarter" else None
+        if ended:
+            return ended
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel == "night":         # "overnight": the night just gone, or the coming one
         rel = 0 if job.tense == "future" else -1
@@ -261,6 +265,23 @@ def _relative(job: _Job) -> Result | None:
     if unit == "day":
         return _with_part(job, period, why)
     return "DATE", period_value(period), period, why
+
+
+_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|closed)\s+(\w+\.?)\s+(\d{1,2})\b")
+
+
+def _quarter_ended(job: _Job) -> Result | None:
+    """"the quarter ended July 31": the three months to that day (most of them in the
+    second quarter), the last to have begun by the DCT unless the verb looks ahead."""
+    found = _ENDED.match(job.text, job.mention.end)
+    month = found and load().lookup("month", found.group(1))
+    if not month:
+        return None
+    middle = dt.date(job.dct.year, month, min(int(found.group(2)), 28)) - dt.timedelta(days=45)
+    period = unit_period(middle, "quarter")
+    if period.start > job.dct and job.tense != "future":
+        period = unit_period(middle, "quarter", -4)
+    return "DATE", period_value(period), period, f"the quarter that ended on {found.group(1)} {found.group(2)}"
 
 
 def _count(spec: dict) -> int | float | str:
