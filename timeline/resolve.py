@@ -621,9 +621,13 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
-        if named_weekday and by_weekday and (_RANGE_TO.fullmatch(text, out[-1].end, mention.start)
-                                             or _next_days(out[-1], timex, text)):
+        range_to = named_weekday and by_weekday and _RANGE_TO.fullmatch(text, out[-1].end, mention.start)
+        if range_to or named_weekday and by_weekday and _next_days(out[-1], timex, text):
             timex = _range_end_weekday(timex, out[-1].period.start)
+        if range_to and weekday and weekday[1] == "past" and timex.period.start > published:
+            start = out[-1].period.start - dt.timedelta(days=7)   # "ran from Friday to Sunday",
+            out[-1] = anchors[-1] = _range_end_weekday(out[-1], start)      # told that Friday
+            timex = _range_end_weekday(timex, start)
         by_weekday = named_weekday
         if kind == "date" and "weekday" in spec and "month" not in spec:
             way = job.tense if job.tense != "unknown" else \
