@@ -624,7 +624,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         range_to = named_weekday and by_weekday and _RANGE_TO.fullmatch(text, out[-1].end, mention.start)
         if range_to or named_weekday and by_weekday and _next_days(out[-1], timex, text):
             timex = _range_end_weekday(timex, out[-1].period.start)
-        if range_to and weekday and weekday[1] == "past" and timex.period.start > published:
+        if range_to and timex.period.start > published and tense(text, out[-1].start, out[-1].end) == "past":
             start = out[-1].period.start - dt.timedelta(days=7)   # "ran from Friday to Sunday",
             out[-1] = anchors[-1] = _range_end_weekday(out[-1], start)      # told that Friday
             timex = _range_end_weekday(timex, start)
