@@ -17,7 +17,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
 from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
-GRANULARITY_ORDER = ("day", "week", "month", "quarter", "year")
+GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "year")   # a time: part of a day
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
                          # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
@@ -179,8 +179,9 @@ def _date(job: _Job) -> Result | None:
     if s.get("unit") == "week":            # "the week of March 6"
         period = unit_period(period.start, "week")
         return "DATE", period_value(period), period, f"{why}; the week holding it"
-    if s.get("unit") == "weekend":
-        return "DATE", *_weekend_of(period.start), f"{why}; its weekend"
+    if s.get("unit") == "weekend":       # of a Monday holiday, the weekend before it
+        day = period.start - dt.timedelta(days=2 * (period.start.weekday() == 0))
+        return "DATE", *_weekend_of(day), f"{why}; its weekend"
     return _with_part(job, period, why)
 
 
@@ -342,8 +343,8 @@ def _anaphoric(job: _Job) -> Result | None:
 def _that_weekday(job: _Job) -> Result:
     """"the following Monday", "the previous Friday", "that Friday": the weekday after,
     before, or in the days from, the last day named nearby; with none, counted from the DCT."""
-    latest = job.anchor(GRANULARITY_ORDER + ("time",))
-    anchor = job.anchor(("day", "time"))
+    latest = job.anchor(GRANULARITY_ORDER)
+    anchor = job.anchor(("time", "day"))
     if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
             or anchor.period.start < latest.period.start <= job.dct:     # the story moved on
         return _weekday(job)

@@ -140,8 +140,8 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ValueError("rule names must be unique")
-    negatives = tuple((n["name"], re.compile(_spaces(n["pattern"]), re.IGNORECASE), tuple(n["examples"]))
-                      for n in rules_doc.get("negative", ()))
+    negatives = tuple((n["name"], re.compile(_expand(_spaces(n["pattern"]), alts, raw, n["name"]), re.IGNORECASE),
+                       tuple(n["examples"])) for n in rules_doc.get("negative", ()))
     return Grammar(rules, negatives, lexicon, _trigger(rules))
 
 
