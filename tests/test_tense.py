@@ -9,6 +9,8 @@ from timeline.tense import tense
     ("The ministers met on Friday.", "Friday", "past"),
     ("Unemployment rose to 4% in July.", "July", "past"),
     ("Parliament meets on Monday.", "Monday", "future"),
+    ("The firm agreed to buy it in February.", "February", "future"),
+    ("On Friday the union decided to strike.", "Friday", "past"),
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),
     ("Prices in Paris in July.", "July", "unknown"),

@@ -20,7 +20,8 @@ def _words(words: list[str]) -> str:
 
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
-_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] if w not in _CLITICS])})"
+_COMMIT = re.compile(_words(_MARKERS["commit"]), re.I)
+_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] + _MARKERS['commit'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
@@ -112,7 +113,9 @@ def tense(text: str, start: int, end: int) -> str:
                 was = m.group().lower() in ("expected in", "expected on", "expected by") \
                     and _WAS.search(text, max(0, m.start() - 5), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
-                best = (distance, "past" if perfect or was else kind, bool(perfect), left_side)
+                # "agreed to" looks ahead at a date after it only ("On Friday the union agreed to")
+                ahead = kind == "future" and (left_side or not _COMMIT.fullmatch(m.group()))
+                best = (distance, "past" if perfect or was or not ahead else kind, bool(perfect), left_side)
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
