@@ -161,9 +161,10 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> P
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
-    # A tense guess that puts a day or month more than ten months from the DCT gives way
-    # to the nearest reading.
-    if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS:
+    # A tense guess that puts a day or month more than ten months from the DCT, in
+    # another year, gives way to the nearest reading (a year in review keeps its January).
+    if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS \
+            and chosen.start.year != dct.year:
         return nearest
     return chosen
 
