@@ -363,6 +363,16 @@ def test_ingest_read_article_without_headline_starts_its_body_at_the_first_parag
     assert article.title == "Tom Brady threw for 316 yards, but the New England Patriots lost their home…"
 
 
+def test_ingest_read_article_a_short_lede_after_a_wire_dateline_is_body(tmp_path):
+    text = ("WASHINGTON (AP) — The Federal Reserve left interest rates unchanged on Wednesday "
+            "and signaled it still expects to cut them this year.\n\nThe decision was expected.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, dt.date(2024, 3, 20))
+    assert article.body[0] < text.index("on Wednesday")
+    assert article.title.startswith("The Federal Reserve left")
+
+
 def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
     text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
     path = tmp_path / "a.txt"

@@ -167,11 +167,14 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def _headline(text: str) -> tuple[int, int] | None:
     """The first line, unless it is already the story: a wire story with no headline
-    opens with a paragraph that ends a sentence ("BOSTON (AP) — Tom Brady threw ...")."""
+    opens with a paragraph that ends a sentence ("BOSTON (AP) — Tom Brady threw ..."):
+    a long one, or one that opens with a wire dateline."""
     m = _LINE.search(text)
-    if m is None or (len(m.group().split()) > HEADLINE_WORDS and _SENTENCE_END.search(m.group())):
+    if m is None:
         return None
-    return m.span()
+    story = len(m.group().split()) > HEADLINE_WORDS or \
+        _WIRE_DATELINE.match(text, m.start(), min(m.end(), m.start() + WIRE_DATELINE_CHARS))
+    return None if story and _SENTENCE_END.search(m.group()) else m.span()
 
 
 def _find_dateline(text: str, fallback: bool = True) -> _Dateline | None:
