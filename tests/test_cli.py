@@ -144,8 +144,18 @@ def test_cli_build_unwritable_output_leaves_nothing(tmp_path):
     (out / f"{SEED.stem}.png").mkdir(parents=True)      # a folder where the PNG should go
     result = invoke("build", SEED, "--out", out)
     assert result.exit_code == 2 and "cannot write" in result.output
+    assert f"{SEED.stem}.png" in result.output
     assert "Traceback" not in result.output
     assert not (out / f"{SEED.stem}.csv").exists()
+
+
+def test_cli_build_that_fails_keeps_the_earlier_files(tmp_path):
+    out = tmp_path / "out"
+    (out / f"{SEED.stem}.png").mkdir(parents=True)
+    (out / f"{SEED.stem}.csv").write_text("my edited csv", "utf-8")
+    result = invoke("build", SEED, "--out", out)
+    assert result.exit_code == 2
+    assert (out / f"{SEED.stem}.csv").read_text("utf-8") == "my edited csv"
 
 
 def test_cli_build_failed_figure_removes_the_files_already_written(tmp_path):
@@ -215,3 +225,40 @@ def test_cli_eval_prints_summary_line():
     result = invoke("eval", TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml")
     assert result.exit_code == 0, result.output
     assert "TE3 timex: relaxed F1" in result.output
+
+
+def test_cli_build_refuses_two_articles_writing_the_same_files(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    result = invoke("build", tmp_path / "a", tmp_path / "b", "--out", tmp_path / "out")
+    assert result.exit_code == 2 and "would both write" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_refuses_to_overwrite_an_article(tmp_path):
+    article = tmp_path / "story.csv"
+    article.write_text(SEED.read_text("utf-8"), "utf-8")
+    result = invoke("build", article, "--out", tmp_path)
+    assert result.exit_code == 2 and "would overwrite the article" in result.output
+    assert article.read_text("utf-8") == SEED.read_text("utf-8")
+
+
+def test_cli_tag_finds_upper_case_suffixes_in_a_folder(tmp_path):
+    (tmp_path / "STORY.TXT").write_text("He spoke on Monday.\n", "utf-8")
+    result = invoke("tag", tmp_path, "--dct", "2023-11-14")
+    assert result.exit_code == 0 and '"Monday"' in result.output
+
+
+def test_cli_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    """`timeline tag ... > /dev/full`: a message and exit code 2, no traceback."""
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "timeline", "tag", str(SEED)],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: cannot write the output") and "Traceback" not in proc.stderr

@@ -146,9 +146,21 @@ def test_atomic_write_failure_keeps_old_file_and_no_temp(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        atomic_write(path, b"new")
+        atomic_write({path: b"new"})
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_atomic_write_all_or_nothing(tmp_path):
+    """A folder in the way of one file: no file is replaced and no temporary is left."""
+    csv_path, png_path = tmp_path / "a.csv", tmp_path / "a.png"
+    csv_path.write_bytes(b"old")
+    png_path.mkdir()
+    with pytest.raises(OSError) as info:
+        atomic_write({csv_path: b"new", png_path: b"png"})
+    assert info.value.filename == str(png_path)
+    assert csv_path.read_bytes() == b"old"
+    assert sorted(os.listdir(tmp_path)) == ["a.csv", "a.png"]
 
 
 def test_timelinejs_header_is_exact():

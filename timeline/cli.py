@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,6 +16,17 @@ app = typer.Typer(
     help="Find the dates in news articles, resolve them against the publication date, "
          "and draw the events on a timeline (PNG) with a CSV beside it.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def main() -> None:
+    """The `timeline` command: `app`, and an output that cannot be written (a full disk,
+    a closed pipe) reported in one line, exit code 2."""
+    try:
+        app(prog_name="timeline")
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # nothing more to flush
+        _fail(f"cannot write the output ({exc.strerror})")
+        sys.exit(2)
 
 
 def _fail(message: str) -> None:
@@ -53,7 +66,7 @@ def _date_option(value: Optional[str], option: str) -> Optional[dt.date]:
 def build(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Article files (UTF-8 text) or folders of .txt files. Default: seeds/.",
-        metavar="ARTICLES", show_default=False)] = None,
+        metavar="ARTICLES", show_default=False, readable=False)] = None,
     published: Annotated[Optional[str], typer.Option(
         help="Publication date, for articles whose header has none "
              "(overrides the header).", metavar="YYYY-MM-DD", show_default=False)] = None,
@@ -65,7 +78,7 @@ def build(
         "--timelinejs", help="Also write <stem>-timelinejs.csv for Knight Lab TimelineJS.")] = False,
 ) -> None:
     """Build the timeline of each article: <stem>.csv and <stem>.png in --out."""
-    from .pipeline import FIGURE_FORMATS, article_files, build_one
+    from .pipeline import FIGURE_FORMATS, article_files, build_one, check_outputs
 
     with _exit_on_bad_input():
         date = _date_option(published, "--published")
@@ -77,6 +90,7 @@ def build(
         if not paths and not Path("seeds").is_dir():
             raise InputError("no articles given and no seeds/ folder here: name the files to build")
         files = article_files(paths or [Path("seeds")])
+        check_outputs(files, out, formats, timelinejs)
 
     def one(path: Path) -> None:
         built = build_one(path, out, date, formats, timelinejs)
@@ -92,7 +106,7 @@ def build(
 def tag(
     paths: Annotated[list[Path], typer.Argument(
         help="TempEval-3 .tml files (DCT + TEXT) or text articles; folders stand for their files.",
-        metavar="FILES")],
+        metavar="FILES", readable=False)],
     dct: Annotated[Optional[str], typer.Option(
         help="Publication date (overrides the file's own).", metavar="YYYY-MM-DD",
         show_default=False)] = None,
@@ -103,6 +117,7 @@ def tag(
     from .pipeline import article_files, tag_file
     from .timeml import to_json_line, to_timeml
 
+    fmt = fmt.lower()
     with _exit_on_bad_input():
         if fmt not in ("json", "timeml"):
             raise InputError(f"invalid --format {fmt!r}: choose json or timeml")
@@ -118,7 +133,8 @@ def tag(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="TimeML gold files or folders of them.", metavar="GOLD")],
+    gold: Annotated[list[Path], typer.Argument(help="TimeML gold files or folders of them.", metavar="GOLD",
+                                               readable=False)],
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List misses, extras and wrong values, grouped by rule.")] = False,
 ) -> None:

@@ -29,7 +29,7 @@ def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
     for path in map(Path, paths):
         if path.is_dir():
             found = sorted(p for p in (path.rglob("*") if recursive else path.iterdir())
-                           if p.suffix in suffixes and p.is_file())
+                           if p.suffix.lower() in suffixes and p.is_file())
             if not found:
                 raise InputError(f"{path}: no {' or '.join(suffixes)} files in this folder")
             files += found
@@ -46,32 +46,49 @@ class Built:
     written: tuple[Path, ...]
 
 
+def output_paths(source: Path, out_dir: Path, formats: Sequence[str] = ("png",),
+                 timelinejs: bool = False) -> list[Path]:
+    """The files `build` writes for an article: <stem>.csv, [<stem>-timelinejs.csv,] figures."""
+    stem = Path(source).stem
+    return [out_dir / f"{stem}.csv", *([out_dir / f"{stem}-timelinejs.csv"] if timelinejs else []),
+            *(out_dir / f"{stem}.{fmt}" for fmt in formats)]
+
+
+def check_outputs(files: Sequence[Path], out_dir: Path, formats: Sequence[str] = ("png",),
+                  timelinejs: bool = False) -> None:
+    """Refuse a build in which two articles would write the same files, or one would
+    overwrite an article."""
+    inputs = {Path(f).resolve(): f for f in files}
+    writers: dict[Path, Path] = {}
+    for source in files:
+        for path in output_paths(source, out_dir, formats, timelinejs):
+            target = path.resolve()
+            if target in inputs:
+                raise InputError(f"{source}: its output {path} would overwrite the article {inputs[target]}")
+            if target in writers:
+                raise InputError(f"{writers[target]} and {source} would both write {path}: "
+                                 "build them into different --out folders")
+            writers[target] = source
+
+
 def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",),
                   timelinejs: bool = False) -> tuple[Path, ...]:
-    """Write <stem>.csv, the figures and optionally <stem>-timelinejs.csv, each atomically.
-
-    If any of them cannot be written, none is left behind for this article."""
+    """Write <stem>.csv, the figures and optionally <stem>-timelinejs.csv: all of them or,
+    if any cannot be written, none, leaving this article's earlier files as they were."""
     from .render import csv, png
     from .render.atomic import atomic_write
 
-    stem = Path(tl.article.source).stem
-    files = {out_dir / f"{stem}.csv": lambda: csv.csv_bytes(tl)}
-    if timelinejs:
-        files[out_dir / f"{stem}-timelinejs.csv"] = lambda: csv.timelinejs_bytes(tl)
-    for fmt in formats:
-        files[out_dir / f"{stem}.{fmt}"] = lambda fmt=fmt: png.render(tl, fmt)
-    written: list[Path] = []
+    paths = output_paths(tl.article.source, out_dir, formats, timelinejs)
+    contents = [csv.csv_bytes(tl), *([csv.timelinejs_bytes(tl)] if timelinejs else []),
+                *(png.render(tl, fmt) for fmt in formats)]
+    files = dict(zip(paths, contents))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for path, content in files.items():
-            atomic_write(path, content())
-            written.append(path)
+        atomic_write(files)
     except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise InputError(f"{tl.article.source}: cannot write its files in {out_dir} "
-                         f"({exc.strerror})") from None
-    return tuple(written)
+        where = exc.filename or out_dir
+        raise InputError(f"{tl.article.source}: cannot write {where} ({exc.strerror})") from None
+    return tuple(files)
 
 
 def build_one(path: Path, out_dir: Path, published: dt.date | None = None,
