@@ -275,6 +275,14 @@ def test_ingest_read_article_without_date_asks_for_published(tmp_path):
                               "pass --published YYYY-MM-DD")
 
 
+def test_ingest_read_article_ambiguous_header_date_says_why(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(article_with_header("Published: 03/02/2024"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_article(path)
+    assert "'03/02/2024' could be 3 February or 2 March 2024; pass --published" in str(err.value)
+
+
 def test_ingest_read_article_without_dateline_body_starts_after_title(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Talks resume\n\nThe two sides met again on Monday.\n\nMore talks.\n",

@@ -138,7 +138,7 @@ def read_article(path: Path, published: dt.date | None = None,
     dateline = _find_dateline(text, fallback=published is None)   # dateparser only if needed
     if published is None:
         if dateline is None:
-            raise InputError(f"{path}: no publication date found in the article; "
+            raise InputError(f"{path}: {_ambiguous_header_date(text) or 'no publication date found in the article'}; "
                              f"pass {option} YYYY-MM-DD")
         published = dateline.date
     body = _body_range(text, title, dateline)
@@ -256,6 +256,16 @@ def _numeric_date(a: int, b: int, year: int, line_text: str) -> dt.date | None:
         weekdays = {_WEEKDAYS.index(w.group()[:3].lower()) for w in _WEEKDAY.finditer(line_text)}
         readings = {d for d in readings if d.weekday() in weekdays}
     return readings.pop() if len(readings) == 1 else None
+
+
+def _ambiguous_header_date(text: str) -> str | None:
+    """Why a numeric header date was no answer: "03/02/2024" may be either of two days."""
+    for m in _DATE_PATTERNS["numeric"].finditer(text, 0, HEADER_CHARS):
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        first, second = _valid_date(year, b, a), _valid_date(year, a, b)
+        if first and second and first != second:
+            return (f"the header date {m.group()!r} could be {first:%-d %B} or {second:%-d %B %Y}")
+    return None
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
