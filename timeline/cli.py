@@ -15,7 +15,8 @@ from .errors import InputError
 app = typer.Typer(
     help="Find the dates in news articles, resolve them against the publication date, "
          "and draw the events on a timeline (PNG) with a CSV beside it.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    rich_markup_mode=None)
 
 
 def main() -> None:
@@ -137,10 +138,13 @@ def evaluate(
                                                readable=False)],
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List misses, extras and wrong values, grouped by rule.")] = False,
+    examples: Annotated[int, typer.Option(
+        help="With --show-errors, the examples shown in each group (0: all of them).",
+        metavar="N", min=0)] = 5,
 ) -> None:
     """Score the tagger on TimeML gold files the way TempEval-3 (Task A) does."""
     from .evaluate import evaluate as run, format_report
 
     with _exit_on_bad_input():
         report = run(gold)
-    typer.echo(format_report(report, show_errors))
+    typer.echo(format_report(report, show_errors, examples or len(report.wrong_values + report.extras + report.misses)))
