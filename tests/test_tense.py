@@ -11,6 +11,7 @@ from timeline.tense import tense
     ("Parliament meets on Monday.", "Monday", "future"),
     ("The firm agreed to buy it in February.", "February", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
+    ("Aslef said it would announce further dates in November if no agreement was reached.", "November", "future"),
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),
     ("Prices in Paris in July.", "July", "unknown"),
