@@ -510,6 +510,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 
 _SET_AT = re.compile(r",? at ")
+_CLOCK_ON = re.compile(r" (?:on )?")
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
@@ -532,14 +533,20 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
 
 
 def _recurring_clock_times(out: list[Timex], text: str) -> None:
-    """"Tuesdays at 8pm", "every day at 6 a.m.": the clock time recurs with the set
-    before it (XXXX-WXX-2T20:00); it is no time on the publication date."""
+    """"Tuesdays at 8pm", "every day at 6 a.m.", "7am on Saturdays": the clock time recurs
+    with the set beside it (XXXX-WXX-2T20:00); it is no time on the publication date."""
     for i in range(len(out) - 1, 0, -1):
-        recurring, clock = out[i - 1], out[i]
+        first, second = out[i - 1], out[i]
+        if first.type == "SET" and _SET_AT.fullmatch(text, first.end, second.start):
+            recurring, clock = first, second
+        elif second.type == "SET" and _CLOCK_ON.fullmatch(text, first.end, second.start):
+            clock, recurring = first, second
+        else:
+            continue
         base = "XXXX-XX-XX" if recurring.value == "P1D" else recurring.value
-        if recurring.type == "SET" and clock.anchor.endswith(CLOCK_ON_DCT) \
-                and _DAYS_SET.fullmatch(base) and _SET_AT.fullmatch(text, recurring.end, clock.start):
-            out[i - 1] = replace(recurring, end=clock.end, text=text[recurring.start:clock.end],
+        if clock.anchor.endswith(CLOCK_ON_DCT) and _DAYS_SET.fullmatch(base):
+            out[i - 1] = replace(recurring, start=first.start, end=second.end,
+                                 text=text[first.start:second.end],
                                  value=f"{base}T{clock.value.split('T')[1]}")
             del out[i]
 
