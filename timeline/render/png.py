@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -147,7 +148,9 @@ class Geometry:
 def render(tl: Timeline, fmt: str = "png") -> bytes:
     """The figure as PNG or SVG bytes; identical input gives identical bytes."""
     matplotlib = _matplotlib()
-    with matplotlib.rc_context(RC):
+    with matplotlib.rc_context(RC), warnings.catch_warnings():
+        # a script the font lacks (CJK, emoji) is drawn as boxes; no warning per glyph
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
         fig = _layout(tl).figure
         buf = io.BytesIO()
         meta = {"Software": None} if fmt == "png" else {"Date": None}
