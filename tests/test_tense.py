@@ -11,6 +11,8 @@ from timeline.tense import tense
     ("Parliament meets on Monday.", "Monday", "future"),
     ("The firm agreed to buy it in February.", "February", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
+    ("Attention would shift to Friday's February employment report.", "Friday", "future"),
+    ("Friday's report showed unemployment rose.", "Friday", "past"),
     ("Aslef said it would announce further dates in November if no agreement was reached.", "November", "future"),
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),

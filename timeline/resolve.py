@@ -45,6 +45,15 @@ class _Job:
         return next((t for t in reversed(self.previous)
                      if t.period and t.period.granularity in granularities), None)
 
+    def compares_months(self) -> bool:
+        """Was a span of months ("the nine months") named since the last quarter?"""
+        for timex in reversed(self.previous):
+            if timex.type == "DURATION" and _MONTHS.search(timex.text):
+                return True
+            if timex.period and timex.period.granularity == "quarter":
+                return False
+        return False
+
     def comparison_anchor(self) -> Timex | None:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
         the last quarter named before (financial reports compare quarter with quarter),
@@ -152,7 +161,9 @@ def _date(job: _Job) -> Result | None:
         make, fine = _safe(lambda y: day_period(dt.date(y, s["month"], s["day"]))), True
     elif "month" in s:
         make, fine = _safe(lambda y: month_period(y, s["month"])), True
-    elif "quarter" in s or s.get("unit") == "quarter":
+    elif s.get("unit") == "period" and job.compares_months():   # "the nine months ... the 1988 period"
+        return "DATE", str(s["year"]), year_period(s["year"]), "a span of months compared: its year"
+    elif "quarter" in s or s.get("unit") in ("quarter", "period"):
         quarter = s.get("quarter") or _compared_quarter(job)
         quarter = 4 if quarter == -1 else quarter
         if not 1 <= quarter <= 4:
