@@ -173,7 +173,7 @@ def _date(job: _Job) -> Result | None:
         half = s["half"]
         make, fine = (lambda y: Period(dt.date(y, 6 * half - 5, 1), dt.date(y, 6 * half, 30 if half == 1 else 31), "span")), False
     elif "season" in s:
-        make, fine = (lambda y: season_period(y, s["season"])), False
+        make, fine = (lambda y: season_period(y, s["season"])), True
     elif "through_year" in s:               # "the 2013-14 season": from one year into the next
         period = Period(year_period(s["year"]).start, year_period(s["through_year"]).end, "span")
         return "DATE", str(s["year"]), period, "a season across two years, by its first"
