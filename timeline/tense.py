@@ -31,6 +31,8 @@ _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
+_HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
+_ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
@@ -83,7 +85,8 @@ def tense(text: str, start: int, end: int) -> str:
     was lashing"). A closing attribution ("..., officials
     said.") or a saying in a later clause (", and analysts said") tells the tense of the
     saying, so it counts only when no other verb does; so do "warned that" and the "was"
-    it puts the reported words in."""
+    it puts the reported words in. A verb spelt alike in both tenses right after "on
+    <date>" is past ("FedEx on Wednesday cut its forecast")."""
     left, right = sentence_bounds(text, start, end)
     best = None
     future_words = set()
@@ -119,6 +122,8 @@ def tense(text: str, start: int, end: int) -> str:
                 # "agreed to" looks ahead at a date after it only ("On Friday the union agreed to")
                 ahead = kind == "future" and (left_side or not _COMMIT.fullmatch(m.group()))
                 best = (distance, "past" if perfect or was or not ahead else kind, bool(perfect), left_side)
+    if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) and _ON.search(text, max(0, start - 5), start):
+        best = (1, "past", False, False)     # "FedEx on Wednesday cut its forecast"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
