@@ -34,6 +34,7 @@ from timeline.tense import tense
     ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
+    ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),
     ("Kuroda, who took office on Wednesday, will chair the meeting.", "Wednesday", "past"),
     ("It made it hard to meet demand well into the summer.", "the summer", "past"),
     ("The heat that has baked the city since Friday will linger.", "Friday", "past"),

@@ -21,7 +21,7 @@ def _words(words: list[str]) -> str:
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
 _COMMIT = re.compile(_words(_MARKERS["commit"]), re.I)
-_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _MARKERS['future'] + _MARKERS['commit'] if w not in _CLITICS])})"
+_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?<![Tt]he )(?<!\bits )(?<!\btheir )(?<!\bbeating )(?<!\bagainst )(?:{_words([w for w in _MARKERS['future'] + _MARKERS['commit'] if w not in _CLITICS])})"
                      rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
