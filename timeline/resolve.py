@@ -18,6 +18,7 @@ from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "year")   # a time: part of a day
+NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
                          # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
@@ -491,6 +492,7 @@ def _time(job: _Job) -> Result | None:
 
 CLOCK_ON_DCT = "clock time, on the publication date"
 CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
+_BESIDE = "clock time on the day named beside it"
 CLOCK_NEAR_CHARS = 40
 
 
@@ -517,11 +519,36 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
             day = near.period.start
             out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
                              period=Period(day, day, "time"),
-                             anchor=f"{timex.anchor.split(';')[0]}; clock time on the day named beside it")
+                             anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
+
+
+def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
+    """"The first call was logged at 12.17am": a clock time told in the past, in a
+    sentence that names no day, belongs to the last day the story named before it
+    (within NARRATIVE_REACH characters), when that day is past, not to the DCT; a morning
+    time earlier than the afternoon or night named ("at 10:30 p.m. on Monday ... at
+    midday") to the day after it."""
+    days = [t for t in out if t.period and t.period.granularity in ("day", "time")
+            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE))]
+    for i, timex in enumerate(out):
+        if not timex.anchor.endswith(CLOCK_ON_DCT):
+            continue
+        left, right = sentence_bounds(text, timex.start, timex.end)
+        before = [t for t in days if t.end <= timex.start]
+        if not before or any(left <= t.start < right for t in days):
+            continue
+        last = before[-1]
+        day, clock = last.period.start, timex.value.split("T")[1]
+        after = "12:00" if last.value[11:] in ("TAF", "TEV", "TNI") else last.value[11:16]
+        if after[:1].isdigit() and after >= "12:00" and clock < after:   # earlier than an afternoon or night
+            day += dt.timedelta(days=1)
+        if timex.start - last.end <= NARRATIVE_REACH and day < published \
+                and tense(text, timex.start, timex.end) == "past":
+            out[i] = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
+                             anchor=f"{timex.anchor.split(';')[0]}; clock time in a past story, after '{last.text}'")
 
 
 _SET_AT = re.compile(r",? at ")
-_CLOCK_ON = re.compile(r" (?:on )?")
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
@@ -660,4 +687,5 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)
     _attach_clock_times(out, text)
+    _narrative_clock_times(out, text, published)
     return out
