@@ -168,6 +168,7 @@ def test_events_describe_seed_sentences(opening, expression, nth, expected):
      "The army withdrew"),
     ("the talks collapsed last week.", "last week", "The talks collapsed"),
     ("Until this week.", "this week", "Until this week"),
+    ("She said: “Staff have worked hard since March.”", "March", "“Staff have worked hard.”"),
 ])
 def test_events_describe_removes_date_words_and_picks_clause(sentence, expression, expected):
     timex = timex_at(sentence, expression)

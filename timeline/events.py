@@ -465,8 +465,12 @@ def _is_statement(s: str) -> bool:
     return len(words) >= 3 and first not in FRAGMENT_OPENERS and first not in DETERMINERS
 
 
+_SPEAKER = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}(?:continued|added|said|says|told\s+\w+|wrote|warned"
+                      r"|insisted|explained|stressed)\s*:\s*")      # "He continued: “If ..."
+
+
 def _finish(s: str) -> str:
-    return _tidy(_balance_quotes(_tidy(_LEADING_LINK.sub("", _tidy(s)))))
+    return _tidy(_balance_quotes(_tidy(_SPEAKER.sub("", _LEADING_LINK.sub("", _tidy(s))))))
 
 
 def _tidy(s: str) -> str:
