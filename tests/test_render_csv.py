@@ -228,3 +228,15 @@ def test_timelinejs_formula_injection_is_neutralised(tmp_path):
     title, row = table(timelinejs_bytes(tl))
     assert title["Headline"] == "'=cmd|' /C calc'!A0"
     assert (row["Headline"], row["Text"]) == ("'@SUM(1+1)", "'-2+3")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-01T09:30", "1 Mar 2024 09:30"),
+    ("2024-03-01TNI", "1 Mar 2024 night"),
+    ("2024-03-01T24:00", "1 Mar 2024 midnight"),     # the end of the day, not a clock reading
+])
+def test_display_date_of_a_time(value, expected):
+    from timeline.render import display_date
+
+    day = dt.date(2024, 3, 1)
+    assert display_date(Period(day, day, "time"), value) == expected

@@ -45,11 +45,12 @@ def range_text(start: dt.date, end: dt.date, long: bool = False) -> str:
 
 
 def time_of(value: str) -> str:
-    """The clock time or part of day of a TIMEX3 value: '09:30', 'night' or ''."""
+    """The clock time or part of day of a TIMEX3 value: '09:30', 'night', 'midnight' (the
+    end of the day, T24:00) or ''."""
     match = re.search(r"T(\d\d:\d\d|MO|AF|EV|NI)", value)
     if not match:
         return ""
-    return PARTS_OF_DAY.get(match.group(1), match.group(1))
+    return {"24:00": "midnight", **PARTS_OF_DAY}.get(match.group(1), match.group(1))
 
 
 def display_date(period: Period, value: str = "", long: bool = False) -> str:

@@ -30,8 +30,9 @@ def _event_row(event: Event) -> list[object]:
     period, gran = event.period, event.period.granularity
     row = _blank()
     row[0:4] = _date_cells(period.start, gran)
-    if gran == "time":
-        row[3] = time_of(event.timex.value)
+    clock = time_of(event.timex.value)
+    if gran == "time" and clock[:1].isdigit():      # TimelineJS reads clock times only
+        row[3] = clock
     if period.end != period.start:
         row[4:7] = [period.end.year, period.end.month, period.end.day]
     row[HEADER.index("Display Date")] = display_date(period, event.timex.value, long=True)
