@@ -202,6 +202,15 @@ def test_cli_tag_tml_takes_dct_and_text(tmp_path):
     assert record["timexes"][0]["start"] == len("Prices fell ")
 
 
+def test_cli_tag_dct_stands_in_for_a_missing_dct(tmp_path):
+    tml = tmp_path / "doc.tml"
+    tml.write_text("<TimeML><TEXT>Prices rose on Friday.</TEXT></TimeML>", "utf-8")
+    assert invoke("tag", tml).exit_code == 2
+    result = invoke("tag", tml, "--dct", "1998-02-06")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["timexes"][0]["value"] == "1998-02-06"
+
+
 def test_cli_tag_timeml_output_has_inline_tags():
     result = invoke("tag", SEED, "--format", "timeml")
     assert result.exit_code == 0

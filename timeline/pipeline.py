@@ -103,9 +103,7 @@ def tag_file(path: Path, dct: dt.date | None = None) -> tuple[Article, list[Time
     if path.suffix == ".tml":
         from .timeml import read_timeml
 
-        article = read_timeml(path)[0]
-        if dct is not None:
-            article = Article(article.source, article.text, dct, article.title, article.body)
+        article = read_timeml(path, dct)[0]
     else:
         article = read_article(path, dct, option="--dct")
     return article, annotate(article.text, article.published)

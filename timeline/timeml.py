@@ -34,8 +34,9 @@ class GoldTimex:
     mod: str | None = None
 
 
-def read_timeml(path: Path) -> tuple[Article, list[GoldTimex]]:
-    """Read a TimeML file: the article (text of TEXT, DCT as published) and its TIMEX3s."""
+def read_timeml(path: Path, dct: dt.date | None = None) -> tuple[Article, list[GoldTimex]]:
+    """Read a TimeML file: the article (text of TEXT, DCT as published, unless `dct` is
+    given: then the file needs no DCT) and its TIMEX3s."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -44,10 +45,10 @@ def read_timeml(path: Path) -> tuple[Article, list[GoldTimex]]:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     dct_el = root.find("DCT/TIMEX3")
     text_el = root.find("TEXT")
-    if dct_el is None or text_el is None:
-        missing = "DCT/TIMEX3" if dct_el is None else "TEXT"
+    if (dct_el is None and dct is None) or text_el is None:
+        missing = "TEXT" if text_el is None else "DCT/TIMEX3"
         raise InputError(f"{path}: not a TimeML document (no {missing} element)")
-    published = _parse_dct(path, dct_el.get("value") or "")
+    published = dct or _parse_dct(path, dct_el.get("value") or "")
     parts: list[str] = []
     gold: list[GoldTimex] = []
     _walk(text_el, parts, gold)
