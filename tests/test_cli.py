@@ -236,6 +236,14 @@ def test_cli_eval_prints_summary_line():
     assert "TE3 timex: relaxed F1" in result.output
 
 
+def test_cli_eval_without_gold_annotations_says_so(tmp_path):
+    tml = tmp_path / "doc.tml"
+    tml.write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06">1998-02-06</TIMEX3></DCT>'
+                   "<TEXT>Prices rose on Friday.</TEXT></TimeML>", "utf-8")
+    result = invoke("eval", tml)
+    assert result.exit_code == 2 and "nothing to score" in result.output
+
+
 def test_cli_build_refuses_two_articles_writing_the_same_files(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

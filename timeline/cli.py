@@ -147,4 +147,6 @@ def evaluate(
 
     with _exit_on_bad_input():
         report = run(gold)
+        if not report.gold:
+            raise InputError("the gold files hold no TIMEX3 annotation (besides the DCT): nothing to score")
     typer.echo(format_report(report, show_errors, examples or len(report.wrong_values + report.extras + report.misses)))
