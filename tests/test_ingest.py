@@ -42,6 +42,13 @@ def test_ingest_parse_date_arg_rejects_other_forms(value):
     assert "no such date" not in message
 
 
+@pytest.mark.parametrize("value", ["0001-01-05", "9999-12-31"])
+def test_ingest_parse_date_arg_keeps_to_years_the_calendar_has_room_around(value):
+    with pytest.raises(InputError) as err:
+        parse_date_arg(value)
+    assert "the year must be 1000 to 9899" in str(err.value)
+
+
 @pytest.mark.parametrize("value, reason", [
     ("2024-02-30", "February 2024 has 29 days"),
     ("2023-02-29", "February 2023 has 28 days"),

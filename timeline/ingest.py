@@ -29,6 +29,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Article
 
+FIRST_YEAR, LAST_YEAR = 1000, 9899   # a publication date given on the command line
 HEADER_LINES = 15           # non-empty lines of the header searched for the dateline
 HEADER_CHARS = 1500         # ... within this many characters
 SHORT_LINE = 80             # a header line longer than this is prose, not a dateline
@@ -83,6 +84,8 @@ def parse_date_arg(value: str, option: str = "--published") -> dt.date:
     if not m:
         raise InputError(f"invalid {option} {value!r}: expected YYYY-MM-DD")
     y, mo, d = (int(g) for g in m.groups() if g is not None)
+    if not FIRST_YEAR <= y <= LAST_YEAR:      # room for "last year" and "next century"
+        raise InputError(f"invalid {option} {value!r}: the year must be {FIRST_YEAR} to {LAST_YEAR}")
     try:
         return dt.date(y, mo, d)
     except ValueError:
