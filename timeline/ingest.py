@@ -96,8 +96,6 @@ def parse_date_arg(value: str, option: str = "--published") -> dt.date:
 def _no_such_date_reason(year: int, month: int, day: int) -> str:
     if not 1 <= month <= 12:
         return f"month {month}: the MM of YYYY-MM-DD is 01 to 12"
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        return f"year {year} is out of range"
     days = calendar.monthrange(year, month)[1]
     return f"{calendar.month_name[month]} {year} has {days} days"
 
