@@ -13,6 +13,8 @@ from timeline.tense import tense
     ("On Friday the union decided to strike.", "Friday", "past"),
     ("Attention would shift to Friday's February employment report.", "Friday", "future"),
     ("Friday's report showed unemployment rose.", "Friday", "past"),
+    ("Rubio told supporters in Miami on Tuesday night that he would win Florida.", "Tuesday night", "past"),
+    ("If consumers come back in the autumn, that will be a bonus.", "the autumn", "future"),
     ("Aslef said it would announce further dates in November if no agreement was reached.", "November", "future"),
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),

@@ -525,11 +525,13 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """"The first call was logged at 12.17am": a clock time told in the past, in a
     sentence that names no day, belongs to the last day the story named before it
-    (within NARRATIVE_REACH characters), when that day is past, not to the DCT; a morning
+    (within NARRATIVE_REACH characters; not a possessive, "Friday's quake", which names
+    another event), when that day is past, not to the DCT; a morning
     time earlier than the afternoon or night named ("at 10:30 p.m. on Monday ... at
     midday") to the day after it."""
     days = [t for t in out if t.period and t.period.granularity in ("day", "time")
-            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE))]
+            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE))
+            and text[t.end:t.end + 2] not in ("'s", "’s")]    # "Friday's quake": a reference
     for i, timex in enumerate(out):
         if not timex.anchor.endswith(CLOCK_ON_DCT):
             continue

@@ -51,6 +51,7 @@ _AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in anothe
                                     # (but "On Monday, the minister said" is the date's verb)
 _CLAUSE_BREAK = re.compile(r",|\band\b")
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)   # a condition's past is no time
+_THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
@@ -108,6 +109,8 @@ def tense(text: str, start: int, end: int) -> str:
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             if kind == "past" and not left_side and _CONDITION.search(text, a, b):
                 continue      # "would announce dates in November if no deal was reached"
+            if not left_side and _THAT.match(text, a, b):
+                continue      # "told supporters on Tuesday night that he would win"
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
                     and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
                 continue      # "warned that rain was possible through Friday": the saying's tense
