@@ -15,6 +15,13 @@ from timeline.tense import tense
     ("Friday's report showed unemployment rose.", "Friday", "past"),
     ("Rubio told supporters in Miami on Tuesday night that he would win Florida.", "Tuesday night", "past"),
     ("If consumers come back in the autumn, that will be a bonus.", "the autumn", "future"),
+    # counter-examples from review: each of these once went wrong
+    ("On Friday, nurses who voted to strike will walk out.", "Friday", "future"),
+    ("Shares on Friday, if anything, rose.", "Friday", "past"),
+    ("Residents were evacuated after the Met Office warned of flooding on Sunday.", "Sunday", "past"),
+    ("Sales slowed sharply going into December.", "December", "past"),
+    ("Tickets for the concert on Saturday cost $50.", "Saturday", "unknown"),
+    ("The company confirmed its plans to open a store on Friday.", "Friday", "future"),
     ("Aslef said it would announce further dates in November if no agreement was reached.", "November", "future"),
     ("He was given until March to reply.", "March", "future"),
     ("Collins will be named commander in December.", "December", "future"),

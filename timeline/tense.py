@@ -21,8 +21,11 @@ def _words(words: list[str]) -> str:
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
 _COMMIT = re.compile(_words(_MARKERS["commit"]), re.I)
-_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?<![Tt]he )(?<!\bits )(?<!\btheir )(?<!\bbeating )(?<!\bagainst )(?:{_words([w for w in _MARKERS['future'] + _MARKERS['commit'] if w not in _CLITICS])})"
-                     rf"|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
+_WORDS_AHEAD = [w for w in _MARKERS["future"] + _MARKERS["commit"] if w not in _CLITICS]
+_PRESENT = [w for w in _WORDS_AHEAD if " " not in w and w.endswith("s")]     # "hosts", "plays"
+_AS_NOUN = "".join(rf"(?<!\b{w} )" for w in _MARKERS["noun_before"])       # "beating hosts Tuks"
+_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _WORDS_AHEAD if w not in _PRESENT])}"
+                     rf"|{_AS_NOUN}(?:{_words(_PRESENT)}))|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
@@ -50,7 +53,7 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
 _AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _CLAUSE_BREAK = re.compile(r",|\band\b")
-_CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)   # a condition's past is no time
+_CONDITION = re.compile(r"(?<!\bas )\b(?:if(?!,? anything\b)|unless)\b", re.I)   # a condition's past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
@@ -107,7 +110,12 @@ def tense(text: str, start: int, end: int) -> str:
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
-            if kind == "past" and not left_side and _CONDITION.search(text, a, b):
+            verb = kind
+            if kind == "future" and not left_side and _COMMIT.fullmatch(m.group()):
+                # "On Friday the union decided to strike": a past that looks ahead only at
+                # a date after it, and counts only when no other verb does
+                verb, distance = "past", distance + _ATTRIBUTION_GAP
+            if verb == "past" and not left_side and _CONDITION.search(text, a, b):
                 continue      # "would announce dates in November if no deal was reached"
             if not left_side and _THAT.match(text, a, b):
                 continue      # "told supporters on Tuesday night that he would win"
@@ -122,9 +130,7 @@ def tense(text: str, start: int, end: int) -> str:
                 was = m.group().lower() in ("expected in", "expected on", "expected by") \
                     and _WAS.search(text, max(0, m.start() - 5), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
-                # "agreed to" looks ahead at a date after it only ("On Friday the union agreed to")
-                ahead = kind == "future" and (left_side or not _COMMIT.fullmatch(m.group()))
-                best = (distance, "past" if perfect or was or not ahead else kind, bool(perfect), left_side)
+                best = (distance, "past" if perfect or was else verb, bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) and _ON.search(text, max(0, start - 5), start):
         best = (1, "past", False, False)     # "FedEx on Wednesday cut its forecast"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
@@ -153,7 +159,8 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> P
 
     past: the latest that has started by the DCT; future: the first that has not ended
     before the DCT; unknown, or a day or month picked by tense more than
-    MAX_TENSE_GAP_DAYS away: the one nearest to the DCT.
+    MAX_TENSE_GAP_DAYS away (but not a past one in the DCT's year): the one nearest to
+    the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
     if not options:
@@ -172,10 +179,11 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> P
         chosen = ahead[0] if ahead else options[-1]
     else:
         return nearest
-    # A tense guess that puts a day or month more than ten months from the DCT, in
-    # another year, gives way to the nearest reading (a year in review keeps its January).
+    # A tense guess that puts a day or month more than ten months from the DCT gives way
+    # to the nearest reading, unless it is past and in the DCT's year (a year in review
+    # keeps its January).
     if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS \
-            and chosen.start.year != dct.year:
+            and not (chosen.end <= dct and chosen.start.year == dct.year):
         return nearest
     return chosen
 
