@@ -18,7 +18,8 @@ from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "year")   # a time: part of a day
-NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on
+NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
+NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
                          # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
@@ -524,32 +525,38 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """"The first call was logged at 12.17am": a clock time told in the past, in a
-    sentence that names no day, belongs to the last day the story named before it
-    (within NARRATIVE_REACH characters; not a possessive, "Friday's quake", which names
-    another event), when that day is past, not to the DCT; a morning
-    time earlier than the afternoon or night named ("at 10:30 p.m. on Monday ... at
-    midday") to the day after it."""
-    days = [t for t in out if t.period and t.period.granularity in ("day", "time")
-            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE))
-            and text[t.end:t.end + 2] not in ("'s", "’s")]    # "Friday's quake": a reference
+    sentence that names no day, belongs to the last day the story named before it, not
+    to the DCT: a past day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
+    at most NARRATIVE_REACH characters back. Not a possessive day ("Friday's quake"),
+    which names another event. A morning time after an afternoon or night ("at 10:30 p.m.
+    on Monday ... at midday") goes to the day after; each time so placed is the day the
+    story has reached for the next."""
+    def names_a_day(t: Timex) -> bool:
+        return bool(t.period) and t.period.granularity in ("day", "time") \
+            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s")
+    days = [t for t in out if names_a_day(t)]
+    last = None
     for i, timex in enumerate(out):
-        if not timex.anchor.endswith(CLOCK_ON_DCT):
+        if timex in days:
+            last = timex
+        if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
-        before = [t for t in days if t.end <= timex.start]
-        if not before or any(left <= t.start < right for t in days):
+        if any(left <= t.start < right for t in days) or timex.start - last.end > NARRATIVE_REACH:
             continue
-        last = before[-1]
         day, clock = last.period.start, timex.value.split("T")[1]
-        after = "12:00" if last.value[11:] in ("TAF", "TEV", "TNI") else last.value[11:16]
-        if after[:1].isdigit() and after >= "12:00" and clock < after:   # earlier than an afternoon or night
+        part = last.value.partition("T")[2]
+        after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
+        if after[:1].isdigit() and clock <= "12:00" <= after and clock < after:
             day += dt.timedelta(days=1)
-        if timex.start - last.end <= NARRATIVE_REACH and day < published \
-                and tense(text, timex.start, timex.end) == "past":
-            out[i] = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
-                             anchor=f"{timex.anchor.split(';')[0]}; clock time in a past story, after '{last.text}'")
+        near = not _PARAGRAPH.search(text, last.end, timex.start) \
+            or (published - last.period.start).days <= NARRATIVE_DAYS
+        if near and day < published and tense(text, timex.start, timex.end) == "past":
+            out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
+                                    anchor=f"{timex.anchor.split(';')[0]}; clock time in a past story, after '{last.text}'")
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _SET_AT = re.compile(r",? at ")
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
