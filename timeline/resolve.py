@@ -9,7 +9,6 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from .grammar.loader import load
 from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
                       month_period, nth_weekday, period_value, quarter_period, season_period, shift_date,
@@ -192,8 +191,8 @@ def _date(job: _Job) -> Result | None:
     if s.get("unit") == "week":            # "the week of March 6"
         period = unit_period(period.start, "week")
         return "DATE", period_value(period), period, f"{why}; the week holding it"
-    if s.get("unit") == "weekend":       # of a Monday holiday, the weekend before it
-        day = period.start - dt.timedelta(days=2 * (period.start.weekday() == 0))
+    if s.get("unit") == "weekend":       # of a Monday or Tuesday holiday, the weekend before
+        day = period.start - dt.timedelta(days=7 * (period.start.weekday() <= 1))
         return "DATE", *_weekend_of(day), f"{why}; its weekend"
     return _with_part(job, period, why)
 
@@ -264,9 +263,8 @@ def _relative(job: _Job) -> Result | None:
     if unit == "weekend":
         return _weekend(job)
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
-        ended = _quarter_ended(job) if unit == "quarter" else None
-        if ended:
-            return ended
+        if "month" in s:       # "the quarter ended July 31"
+            return _quarter_ended(job)
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel == "night":         # "overnight": the night just gone, or the coming one
         rel = 0 if job.tense == "future" else -1
@@ -281,21 +279,17 @@ def _relative(job: _Job) -> Result | None:
     return "DATE", period_value(period), period, why
 
 
-_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|closed)\s+(\w+\.?)\s+(\d{1,2})\b")
-
-
-def _quarter_ended(job: _Job) -> Result | None:
+def _quarter_ended(job: _Job) -> Result:
     """"the quarter ended July 31": the three months to that day (most of them in the
-    second quarter), the last to have begun by the DCT unless the verb looks ahead."""
-    found = _ENDED.match(job.text, job.mention.end)
-    month = found and load().lookup("month", found.group(1))
-    if not month:
-        return None
-    middle = dt.date(job.dct.year, month, min(int(found.group(2)), 28)) - dt.timedelta(days=45)
+    second quarter); without a year, the last to have ended by the DCT, or for "ending",
+    the one of the DCT's year, the year before if it has not begun and the verb is past."""
+    s = job.spec
+    middle = dt.date(s.get("year", job.dct.year), s["month"], min(s["day"], 28)) - dt.timedelta(days=45)
     period = unit_period(middle, "quarter")
-    if period.start > job.dct and job.tense != "future":
+    if "year" not in s and (period.end > job.dct if not s.get("ending")
+                            else period.start > job.dct and job.tense != "future"):
         period = unit_period(middle, "quarter", -4)
-    return "DATE", period_value(period), period, f"the quarter that ended on {found.group(1)} {found.group(2)}"
+    return "DATE", period_value(period), period, "the quarter to the day named after it"
 
 
 def _count(spec: dict) -> int | float | str:
@@ -359,7 +353,8 @@ def _that_weekday(job: _Job) -> Result:
     latest = job.anchor(GRANULARITY_ORDER)
     anchor = job.anchor(("time", "day"))
     if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
-            or anchor.period.start < latest.period.start <= job.dct:     # the story moved on
+            or anchor.period.start < latest.period.start <= job.dct \
+            or anchor.period.start < job.dct and job.tense == "future":   # the story moved on
         return _weekday(job)
     day, target, rel = anchor.period.start, job.spec["weekday"] - 1, job.spec.get("rel")
     if rel is not None and rel < 0:
@@ -558,6 +553,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SET_AT = re.compile(r",? at ")
+_CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
@@ -586,7 +582,7 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
         first, second = out[i - 1], out[i]
         if first.type == "SET" and _SET_AT.fullmatch(text, first.end, second.start):
             recurring, clock = first, second
-        elif second.type == "SET" and _CLOCK_ON.fullmatch(text, first.end, second.start):
+        elif second.type == "SET" and _CLOCK_BEFORE_SET.fullmatch(text, first.end, second.start):
             clock, recurring = first, second
         else:
             continue
@@ -676,13 +672,18 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
-        range_to = named_weekday and by_weekday and _RANGE_TO.fullmatch(text, out[-1].end, mention.start)
-        if range_to or named_weekday and by_weekday and _next_days(out[-1], timex, text):
-            timex = _range_end_weekday(timex, out[-1].period.start)
-        if range_to and timex.period.start > published and tense(text, out[-1].start, out[-1].end) == "past":
-            start = out[-1].period.start - dt.timedelta(days=7)   # "ran from Friday to Sunday",
-            out[-1] = anchors[-1] = _range_end_weekday(out[-1], start)      # told that Friday
-            timex = _range_end_weekday(timex, start)
+        if named_weekday and by_weekday:
+            first = out[-1]
+            range_to = _RANGE_TO.fullmatch(text, first.end, mention.start)
+            if range_to or _next_days(first, timex, text):
+                timex = _range_end_weekday(timex, first.period.start)
+            if range_to and first.period.start == published < timex.period.start \
+                    and tense(text, first.start, first.end) == "past":
+                # "ran from Friday to Sunday", told that Friday: the week before
+                out[-1] = _range_end_weekday(first, published - dt.timedelta(days=7))
+                if anchors and anchors[-1] is first:
+                    anchors[-1] = out[-1]
+                timex = _range_end_weekday(timex, out[-1].period.start)
         by_weekday = named_weekday
         if kind == "date" and "weekday" in spec and "month" not in spec:
             way = job.tense if job.tense != "unknown" else \
@@ -691,7 +692,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         else:
             weekday = None
         out.append(timex)
-        if kind in ("date", "relative", "anaphoric", "duration"):
+        if kind in ("date", "relative", "anaphoric", "duration") \
+                or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
             anchors.append(timex)
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)

@@ -78,6 +78,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "century_word", 1900 if word == "nineteen" else 2000
     if group == "year_tail":
         return "year_tail", _number(grammar, text)
+    if group == "ending":
+        return "ending", True
     raise ValueError(f"no reading for group {group!r}")
 
 
