@@ -279,3 +279,9 @@ def test_cli_an_output_that_cannot_be_written_is_one_line(tmp_path):
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: cannot write the output") and "Traceback" not in proc.stderr
+
+
+def test_cli_a_name_too_long_is_reported_and_the_others_go_on():
+    result = invoke("tag", "a" * 300 + ".txt", SEED)
+    assert result.exit_code == 2 and "File name too long" in result.output
+    assert '"dct": "2023-11-14"' in result.output

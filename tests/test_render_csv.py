@@ -240,3 +240,24 @@ def test_display_date_of_a_time(value, expected):
 
     day = dt.date(2024, 3, 1)
     assert display_date(Period(day, day, "time"), value) == expected
+
+
+def test_atomic_write_undoes_earlier_moves_when_a_later_one_fails(tmp_path, monkeypatch):
+    """The second move fails (on Windows: the PNG is open in a viewer): both files keep
+    their old content, the error names the file, and nothing else is left behind."""
+    first, second = tmp_path / "a.csv", tmp_path / "a.png"
+    first.write_bytes(b"old csv")
+    second.write_bytes(b"old png")
+    replace = os.replace
+
+    def busy(src, dst):
+        if Path(dst) == second:
+            raise PermissionError(13, "in use")
+        return replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", busy)
+    with pytest.raises(OSError) as info:
+        atomic_write({first: b"new csv", second: b"new png"})
+    assert info.value.filename == str(second)
+    assert first.read_bytes() == b"old csv" and second.read_bytes() == b"old png"
+    assert sorted(os.listdir(tmp_path)) == ["a.csv", "a.png"]

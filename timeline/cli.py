@@ -19,19 +19,34 @@ app = typer.Typer(
     rich_markup_mode=None)
 
 
+class _OutputError(Exception):
+    """Standard output cannot be written (a full disk)."""
+
+
 def main() -> None:
-    """The `timeline` command: `app`, and an output that cannot be written (a full disk,
-    a closed pipe) reported in one line, exit code 2."""
+    """The `timeline` command: `app`, with an output that cannot be written, or any other
+    system error, reported in one line with exit code 2. (Click itself ends quietly, with
+    exit code 1, when the reader of a pipe goes away.)"""
     try:
         app(prog_name="timeline")
-    except OSError as exc:
+    except _OutputError as exc:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # nothing more to flush
-        _fail(f"cannot write the output ({exc.strerror})")
+        _fail(f"cannot write the output ({exc})")
+        sys.exit(2)
+    except OSError as exc:
+        _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
         sys.exit(2)
 
 
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
+
+
+def _out(text: str) -> None:
+    try:
+        typer.echo(text)
+    except OSError as exc:
+        raise _OutputError(exc.strerror) from None
 
 
 @contextmanager
@@ -97,7 +112,7 @@ def build(
         built = build_one(path, out, date, formats, timelinejs)
         events, vague = len(built.timeline.events), len(built.timeline.vague)
         also = f" (and {vague} undated)" if vague else ""
-        typer.echo(f"{path}: published {built.timeline.article.published.isoformat()}, "
+        _out(f"{path}: published {built.timeline.article.published.isoformat()}, "
                    f"{events} event{'s' * (events != 1)}{also} -> {', '.join(map(str, built.written))}")
 
     _each(files, one)
@@ -127,7 +142,7 @@ def tag(
 
     def one(path: Path) -> None:
         article, timexes = tag_file(path, date)
-        typer.echo(to_json_line(article, timexes) if fmt == "json" else to_timeml(article, timexes))
+        _out(to_json_line(article, timexes) if fmt == "json" else to_timeml(article, timexes))
 
     _each(files, one)
 
@@ -149,4 +164,4 @@ def evaluate(
         report = run(gold)
         if not report.gold:
             raise InputError("the gold files hold no TIMEX3 annotation (besides the DCT): nothing to score")
-    typer.echo(format_report(report, show_errors, examples or len(report.wrong_values + report.extras + report.misses)))
+    _out(format_report(report, show_errors, examples or None))

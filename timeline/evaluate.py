@@ -172,12 +172,12 @@ def evaluate(paths: Iterable[Path], tagger: Tagger | None = None) -> Report:
     return report
 
 
-def format_report(report: Report, show_errors: bool = False, examples: int = 5) -> str:
+def format_report(report: Report, show_errors: bool = False, examples: int | None = 5) -> str:
     """The figures as a small table, optionally the errors grouped, then the summary line.
 
     With `show_errors`, wrong values, wrong types and extras are grouped by the system
     rule and misses by their gold text (lowercased), largest groups first, each group
-    with its count and up to `examples` examples.
+    with its count and up to `examples` examples (None: all).
     """
     r = report
     lines = [
@@ -201,7 +201,7 @@ def format_report(report: Report, show_errors: bool = False, examples: int = 5) 
     return "\n".join(lines)
 
 
-def _format_groups(title, items, key, show, examples: int) -> list[str]:
+def _format_groups(title, items, key, show, examples: int | None) -> list[str]:
     """A section of errors grouped by `key`: the largest group first, then by name."""
     lines = ["", f"{title} ({len(items)}):"]
     counts = Counter(key(item) for item in items)
@@ -210,7 +210,7 @@ def _format_groups(title, items, key, show, examples: int) -> list[str]:
         group = [item for item in items if key(item) == name]
         lines += [f"         {item.file}: {show(item)}  | {item.context}"
                   for item in group[:examples]]
-        if count > examples:
+        if examples is not None and count > examples:
             lines.append(f"         ... {count - examples} more")
     return lines
 

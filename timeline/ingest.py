@@ -103,13 +103,13 @@ def _no_such_date_reason(year: int, month: int, day: int) -> str:
 def read_text(path: Path) -> str:
     """The file's text exactly as stored (UTF-8, a leading BOM removed)."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a text file")
     try:
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, expected a text file")
         data = path.read_bytes()
-    except OSError as exc:
+    except OSError as exc:          # unreadable, or a name too long for the system
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
@@ -265,7 +265,8 @@ def _ambiguous_header_date(text: str) -> str | None:
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         first, second = _valid_date(year, b, a), _valid_date(year, a, b)
         if first and second and first != second:
-            return (f"the header date {m.group()!r} could be {first:%-d %B} or {second:%-d %B %Y}")
+            return (f"the header date {m.group()!r} could be {first.day} {first:%B} "
+                    f"or {second.day} {second:%B %Y}")
     return None
 
 

@@ -27,7 +27,11 @@ def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
     with `recursive`, those in its subfolders too)."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        try:
+            folder = path.is_dir()
+        except OSError:                 # a name too long: reading it will say so
+            folder = False
+        if folder:
             found = sorted(p for p in (path.rglob("*") if recursive else path.iterdir())
                            if p.suffix.lower() in suffixes and p.is_file())
             if not found:
@@ -79,16 +83,15 @@ def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",)
     from .render.atomic import atomic_write
 
     paths = output_paths(tl.article.source, out_dir, formats, timelinejs)
-    contents = [csv.csv_bytes(tl), *([csv.timelinejs_bytes(tl)] if timelinejs else []),
-                *(png.render(tl, fmt) for fmt in formats)]
-    files = dict(zip(paths, contents))
     try:
+        contents = [csv.csv_bytes(tl), *([csv.timelinejs_bytes(tl)] if timelinejs else []),
+                    *(png.render(tl, fmt) for fmt in formats)]
         out_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(files)
+        atomic_write(dict(zip(paths, contents)))
     except OSError as exc:
         where = exc.filename or out_dir
         raise InputError(f"{tl.article.source}: cannot write {where} ({exc.strerror})") from None
-    return tuple(files)
+    return tuple(paths)
 
 
 def build_one(path: Path, out_dir: Path, published: dt.date | None = None,

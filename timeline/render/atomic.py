@@ -4,27 +4,32 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 
 def atomic_write(files: dict[Path, bytes]) -> None:
-    """Write each `data` to its path: all of them, or, on any error, none.
+    """Write each `data` to its path: all of them or, on any error, none.
 
     Every new content goes to a temporary file in its folder, flushed and fsynced; only
     when all are written are they moved over their paths with `os.replace` (atomic on
-    POSIX and Windows). On an error the temporary files are removed and the existing
-    files are left untouched; the error names the path it concerns.
+    POSIX and Windows). A file already there is first given a second name, so that if a
+    later move fails the earlier ones are undone. On an error the temporary
+    files are removed, the existing files are as they were, and the error names the path
+    it concerns.
     """
+    files = {Path(path): data for path, data in files.items()}
     for path in files:
-        if Path(path).is_dir():          # os.replace cannot put a file over a folder
+        if path.is_dir():                # os.replace cannot put a file over a folder
             raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(path))
     temps: dict[Path, Path] = {}
+    kept: dict[Path, Path] = {}          # path -> its earlier content, set aside
+    done: list[Path] = []
     try:
         for path, data in files.items():
-            path = Path(path)
-            tmp = temps[path] = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            temps[path] = _aside(path)
             try:
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+                fd = os.open(temps[path], os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
                     f.flush()
@@ -32,13 +37,40 @@ def atomic_write(files: dict[Path, bytes]) -> None:
             except OSError as exc:
                 raise OSError(exc.errno, exc.strerror, str(path)) from None
         for path, tmp in temps.items():
-            os.replace(tmp, path)
+            try:
+                if path.exists():
+                    kept[path] = _aside(path)
+                    _keep(path, kept[path])
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
+            done.append(path)
     except BaseException:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
+        for path in reversed(done):      # undo the moves made
+            if path in kept:
+                os.replace(kept.pop(path), path)
+            else:
+                path.unlink(missing_ok=True)
+        for aside in [*kept.values(), *temps.values()]:
+            aside.unlink(missing_ok=True)
         raise
-    for folder in {path.parent for path in temps}:
+    for old in kept.values():
+        old.unlink(missing_ok=True)
+    for folder in {path.parent for path in files}:
         _fsync_dir(folder)
+
+
+def _keep(path: Path, copy: Path) -> None:
+    """A second name for `path`'s content (a hard link, else a copy); `path` stays."""
+    try:
+        os.link(path, copy)
+    except OSError:
+        shutil.copy2(path, copy)
+
+
+def _aside(path: Path) -> Path:
+    """A fresh hidden name beside `path`."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
 def _fsync_dir(folder: Path) -> None:
