@@ -268,8 +268,9 @@ def _relative(job: _Job) -> Result | None:
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel == "night":         # "overnight": the night just gone, or the coming one
         rel = 0 if job.tense == "future" else -1
-    if rel == "new":           # "the new year": next year from September on
-        rel = 1 if job.dct.month >= 9 else 0
+    if rel == "new":           # "the new year": next year from September on, or after
+        future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
+        rel = 1 if job.dct.month >= 9 or future else 0
     if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
         return None
     period = unit_period(job.dct, unit, rel)
