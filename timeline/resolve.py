@@ -146,6 +146,9 @@ def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
 
 def _date(job: _Job) -> Result | None:
     s = job.spec
+    if "turn" in s:        # the 20th century turned in 1900; without a number, the nearest
+        year = s["century"] * 100 if "century" in s else round(job.dct.year / 100) * 100
+        return "DATE", str(year), year_period(year), "the year the century turned"
     for unit in ("decade", "century"):
         if unit in s:      # the first century starts in year 1: there is no year 0
             period = unit_period(dt.date(max(1, s[unit] * YEARS[unit]), 1, 1), unit)
