@@ -487,3 +487,17 @@ def test_events_bullet_lines_are_separate_events(tmp_path):
         ("Monday", "The union walked out", "On Monday, the union walked out."),
         ("Tuesday", "Talks resumed", "On Tuesday, talks resumed."),
         ("Wednesday", "The strike ended", "On Wednesday the strike ended.")]
+
+
+def test_events_a_day_then_its_clock_time_is_one_event():
+    text = "Friday 27 June, 7.30pm: Opening concert at St Mary's Church."
+    time = timex_at(text, "7.30pm", Period(dt.date(2025, 6, 27), dt.date(2025, 6, 27), "time"))
+    events = build_events(Article("a.txt", text, dt.date(2025, 6, 7)),
+                          [timex_at(text, "Friday 27 June", day("2025-06-27")), time])
+    assert [(e.timex.text, e.description) for e in events] == \
+        [("7.30pm", "Opening concert at St Mary's Church")]
+
+
+def test_events_describe_leaves_a_leading_number_alone():
+    sentence = "On Sunday 29 June, 2pm-5pm: family afternoon in Priory Park."
+    assert describe_sentence(sentence, "Sunday 29 June").startswith("2pm")

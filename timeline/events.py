@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from .models import Article, Event, Timex, chronological
@@ -546,7 +547,11 @@ _WEAK_ENDINGS = (DANGLING_BEFORE | frozenset("in on at by that which who".split(
 
 
 def _capitalise(s: str) -> str:
+    """The first letter of `s` in upper case, after an opening quote or bracket; not a
+    letter inside a word that starts with a digit ("2pm", "10.15pm")."""
     for i, ch in enumerate(s[:3]):
+        if ch.isdigit():
+            return s
         if ch.isalpha():
             return s[:i] + ch.upper() + s[i + 1:]
     return s
@@ -597,15 +602,33 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     spans = sentence_spans(article.text, lo, hi)
     starts = [s for s, _ in spans]
     events = []
+    refined = _refined_days(article.text, timexes)
     for timex in timexes:
-        if timex.start < lo or timex.end > hi:
+        if timex.start < lo or timex.end > hi or timex in refined.values():
             continue
         sentence = _window(article.text, _sentence_of(spans, starts, timex), timex)
+        day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
+        words = replace(timex, start=day.start) if day else timex
         events.append(Event(
             timex=timex,
-            description=describe(article.text, sentence, timex),
+            description=describe(article.text, sentence, words),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
     return tuple(events)
+
+
+_DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+|from\s+)?")
+
+
+def _refined_days(text: str, timexes: Sequence[Timex]) -> dict[Timex, Timex]:
+    """Each clock time that follows the day it falls on ("Friday 27 June, 7.30pm"), with
+    that day: one event, not two."""
+    pairs = {}
+    for day, time in zip(timexes, timexes[1:]):
+        if day.period and time.period and day.period.granularity == "day" \
+                and time.period.granularity == "time" and time.period.start == day.period.start \
+                and _DAY_THEN_TIME.fullmatch(text, day.end, time.start):
+            pairs[time] = day
+    return pairs
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex,
