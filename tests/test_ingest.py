@@ -238,6 +238,12 @@ def test_ingest_wire_dateline_is_only_taken_from_the_first_paragraph(tmp_path):
     assert article.text[article.body[0]:article.body[1]].endswith(later)
 
 
+def test_ingest_find_published_a_label_word_in_a_sentence_is_no_label():
+    text = ("Headline\n\nThursday 6 March 2025 16:20 GMT\n\nA second trial date, 4 November 2024, "
+            "was lost when the defence asked for more time to study the evidence.\n")
+    assert find_published(text) == dt.date(2025, 3, 6)
+
+
 def test_ingest_find_published_looks_only_at_the_header():
     prose = "A sentence of the article that carries no date at all, only words.\n\n"
     text = "Title\n\n" + prose * 20 + "14 November 2023\n"

@@ -203,11 +203,14 @@ def _line_dates(text: str, line: tuple[int, int], is_title: bool,
     line_text = text[line[0]:line[1]]
     matches = sorted(((m.start(), m.end(), date) for m in _all_date_matches(line_text)
                       if (date := _match_date(m, line_text))), key=lambda t: t[0])
+    # a label word in a sentence ("A second trial date, 4 November 2024, was lost") is
+    # no label: a long line that ends a sentence is prose
+    prose = len(line_text) > SHORT_LINE and _SENTENCE_END.search(line_text)
     out, previous_end = [], 0
     for start, end, date in matches:
         if start < previous_end:
             continue                    # overlapping readings of the same characters
-        rank = _label_rank(line_text[previous_end:start])
+        rank = None if prose else _label_rank(line_text[previous_end:start])
         if rank is None and pending is not None and not out:
             rank = pending
         if rank is None:
