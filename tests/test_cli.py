@@ -79,7 +79,7 @@ def test_cli_build_seed_png_is_big_enough(seed_build):
     result, out = seed_build
     width, height = png_size(out / f"{SEED.stem}.png")
     assert width >= 1000 and height >= 400
-    assert "published 2023-11-14, 8 events" in result.output
+    assert "published 2023-11-14 (from its header), 8 events" in result.output
 
 
 def test_cli_build_folder_means_its_txt_files(tmp_path):
@@ -118,11 +118,15 @@ def test_cli_build_invalid_published_names_the_option(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_build_published_overrides_the_header(tmp_path):
-    result = invoke("build", SEED, "--published", "2023-11-21", "--out", tmp_path)
+def test_cli_build_published_dates_only_articles_without_a_header_date(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Talks resume\n\nThe two sides met again on Sunday.\n", "utf-8")
+    result = invoke("build", SEED, undated, "--published", "2023-11-21", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    rows = read_rows(tmp_path / f"{SEED.stem}.csv")
-    assert {r["start"] for r in rows if r["expression"] == "Sunday"} == {"2023-11-19"}
+    assert "published 2023-11-14 (from its header)" in result.output
+    assert "published 2023-11-21 (from --published)" in result.output
+    rows = read_rows(tmp_path / "out" / f"{SEED.stem}.csv")
+    assert {r["start"] for r in rows if r["expression"] == "Sunday"} == {"2023-11-12"}
 
 
 def test_cli_build_one_bad_file_does_not_stop_the_others(tmp_path):
@@ -285,3 +289,9 @@ def test_cli_a_name_too_long_is_reported_and_the_others_go_on():
     result = invoke("tag", "a" * 300 + ".txt", SEED)
     assert result.exit_code == 2 and "File name too long" in result.output
     assert '"dct": "2023-11-14"' in result.output
+
+
+def test_cli_build_a_file_named_twice_is_built_once(tmp_path):
+    result = invoke("build", SEED.parent, SEED, "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.output.count(SEED.name + ":") == 1

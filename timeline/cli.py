@@ -84,8 +84,8 @@ def build(
         help="Article files (UTF-8 text) or folders of .txt files. Default: seeds/.",
         metavar="ARTICLES", show_default=False, readable=False)] = None,
     published: Annotated[Optional[str], typer.Option(
-        help="Publication date, for articles whose header has none "
-             "(overrides the header).", metavar="YYYY-MM-DD", show_default=False)] = None,
+        help="Publication date for articles whose header gives none (a header date "
+             "wins).", metavar="YYYY-MM-DD", show_default=False)] = None,
     out: Annotated[Path, typer.Option(
         help="Folder for the CSV and figure files.", metavar="DIR")] = Path("outputs"),
     fmt: Annotated[str, typer.Option("--format", help="Figure formats, comma-separated: png, svg.",
@@ -112,7 +112,8 @@ def build(
         built = build_one(path, out, date, formats, timelinejs)
         events, vague = len(built.timeline.events), len(built.timeline.vague)
         also = f" (and {vague} undated)" if vague else ""
-        _out(f"{path}: published {built.timeline.article.published.isoformat()}, "
+        article = built.timeline.article
+        _out(f"{path}: published {article.published.isoformat()} (from {article.dated_by}), "
                    f"{events} event{'s' * (events != 1)}{also} -> {', '.join(map(str, built.written))}")
 
     _each(files, one)

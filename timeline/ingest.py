@@ -130,22 +130,27 @@ def find_published(text: str) -> dt.date | None:
 
 
 def read_article(path: Path, published: dt.date | None = None,
-                 option: str = "--published") -> Article:
+                 option: str = "--published", header_first: bool = False) -> Article:
     """Read an article: its text, title, publication date and body range.
 
-    `option` names the command-line option that supplies a missing date."""
+    The date is `published` if given, else the header's; with `header_first`, the
+    header's if it has one, else `published`. `option` names the command-line option
+    that supplies a missing date."""
     text = read_text(path)
     title = _headline(text)
-    dateline = _find_dateline(text, fallback=published is None)   # dateparser only if needed
-    if published is None:
-        if dateline is None:
-            raise InputError(f"{path}: {_ambiguous_header_date(text) or 'no publication date found in the article'}; "
-                             f"pass {option} YYYY-MM-DD")
-        published = dateline.date
+    # dateparser only if its answer may be used
+    dateline = _find_dateline(text, fallback=published is None or header_first)
+    if dateline is not None and (published is None or header_first):
+        published, dated_by = dateline.date, "its header"
+    elif published is not None:
+        dated_by = option
+    else:
+        raise InputError(f"{path}: {_ambiguous_header_date(text) or 'no publication date found in the article'}; "
+                         f"pass {option} YYYY-MM-DD")
     body = _body_range(text, title, dateline)
     return Article(source=str(path), text=text, published=published,
                    title=text[title[0]:title[1]] if title else _lede(text, body),
-                   body=body)
+                   body=body, dated_by=dated_by)
 
 
 def _lede(text: str, body: tuple[int, int] | None) -> str:

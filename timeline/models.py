@@ -17,6 +17,7 @@ class Article:
     published: dt.date          # the document creation time (DCT)
     title: str = ""
     body: tuple[int, int] | None = None   # char range that may yield events (None: all)
+    dated_by: str = ""          # where the date came from: "its header", "--published" ...
 
 
 @dataclass(frozen=True)

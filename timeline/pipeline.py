@@ -39,7 +39,10 @@ def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
             files += found
         else:
             files.append(path)
-    return files
+    unique: dict[Path, Path] = {}   # a file named twice ("a" and "a/story.txt") is read once
+    for path in files:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def write_outputs(tl: Timeline, out_dir: Path, formats: Sequence[str] = ("png",)
 def build_one(path: Path, out_dir: Path, published: dt.date | None = None,
               formats: Sequence[str] = ("png",), timelinejs: bool = False) -> Built:
     """Read one article, build its timeline and write its files."""
-    tl = build_timeline(read_article(path, published))
+    tl = build_timeline(read_article(path, published, header_first=True))
     return Built(tl, write_outputs(tl, out_dir, formats, timelinejs))
 
 
