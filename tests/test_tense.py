@@ -15,6 +15,7 @@ from timeline.tense import tense
     ("Friday's report showed unemployment rose.", "Friday", "past"),
     ("Rubio told supporters in Miami on Tuesday night that he would win Florida.", "Tuesday night", "past"),
     ("If consumers come back in the autumn, that will be a bonus.", "the autumn", "future"),
+    ("The Underground will be severely disrupted into Wednesday morning.", "Wednesday morning", "future"),
     # counter-examples from review: each of these once went wrong
     ("On Friday, nurses who voted to strike will walk out.", "Friday", "future"),
     ("Shares on Friday, if anything, rose.", "Friday", "past"),

@@ -37,6 +37,7 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKE
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
+_PARTICIPLE = re.compile(r"\b(?:be|is|are)\s+(?:\w+ly\s+)+$", re.I)   # "be" alone: see _PAST
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
@@ -102,6 +103,8 @@ def tense(text: str, start: int, end: int) -> str:
                 future_words.add(m.start())
             elif m.start() in future_words:
                 continue                     # "expected" of "expected on" is no past verb
+            elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
+                continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
             a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
