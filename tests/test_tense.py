@@ -16,6 +16,8 @@ from timeline.tense import tense
     ("Rubio told supporters in Miami on Tuesday night that he would win Florida.", "Tuesday night", "past"),
     ("If consumers come back in the autumn, that will be a bonus.", "the autumn", "future"),
     ("The Underground will be severely disrupted into Wednesday morning.", "Wednesday morning", "future"),
+    ("The judge set jury selection to begin June 13.", "June 13", "future"),
+    ("Her trial had been scheduled to begin June 6.", "June 6", "past"),
     # counter-examples from review: each of these once went wrong
     ("On Friday, nurses who voted to strike will walk out.", "Friday", "future"),
     ("Shares on Friday, if anything, rose.", "Friday", "past"),

@@ -36,7 +36,7 @@ _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
-_PERFECT = re.compile(r"\bhad (?:been )?$", re.I)
+_PERFECT = re.compile(r"\bhad (?:been )?(?:scheduled |planned |due |expected |set |going )?$", re.I)
 _PARTICIPLE = re.compile(r"\b(?:be|is|are)\s+(?:\w+ly\s+)+$", re.I)   # "be" alone: see _PAST
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
@@ -127,7 +127,7 @@ def tense(text: str, start: int, end: int) -> str:
                 continue      # "warned that rain was possible through Friday": the saying's tense
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
-                perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 9), m.start())
+                perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 20), m.start())
                 # "had been scheduled to expire Friday", "was expected in December": a plan
                 # that lies in the past ("were expected to pass through" still looks ahead)
                 was = m.group().lower() in ("expected in", "expected on", "expected by") \
