@@ -526,7 +526,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     """"The first call was logged at 12.17am": a clock time told in the past, in a
     sentence that names no day, belongs to the last day the story named before it, not
     to the DCT: a past day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
-    at most NARRATIVE_REACH characters back. Not a possessive day ("Friday's quake"),
+    at most NARRATIVE_REACH characters back. So does one told in the future after a day
+    to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m."). Not a possessive day ("Friday's quake"),
     which names another event. A morning time after an afternoon or night ("at 10:30 p.m.
     on Monday ... at midday") goes to the day after; each time so placed is the day the
     story has reached for the next."""
@@ -550,7 +551,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             day += dt.timedelta(days=1)
         near = not _PARAGRAPH.search(text, last.end, timex.start) \
             or (published - last.period.start).days <= NARRATIVE_DAYS
-        if near and day < published and tense(text, timex.start, timex.end) == "past":
+        way = tense(text, timex.start, timex.end) if near and day != published else None
+        if way == "past" and day < published or way == "future" and day > published:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
                                     anchor=f"{timex.anchor.split(';')[0]}; clock time in a past story, after '{last.text}'")
 
