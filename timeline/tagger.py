@@ -83,8 +83,36 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     raise ValueError(f"no reading for group {group!r}")
 
 
+CONTEXT_REACH = 120   # characters either side in which a rule's `near` word must stand
+
+
+def _in_context(grammar: Grammar, table: str, text: str, start: int, end: int) -> bool:
+    """Is a word of lexicon `table` within CONTEXT_REACH of [start, end), in its paragraph?"""
+    left = max(text.rfind("\n\n", 0, start), start - CONTEXT_REACH, 0)
+    right = text.find("\n\n", end, end + CONTEXT_REACH)
+    window = text[left:right if right >= 0 else end + CONTEXT_REACH]
+    return bool(_words_of(grammar, table).search(window))
+
+
+_WORDS_OF: dict[tuple[int, str], re.Pattern] = {}
+
+
+def _words_of(grammar: Grammar, table: str) -> re.Pattern:
+    """One regex for the words of a lexicon table ("%" too, which has no word boundary)."""
+    key = (id(grammar), table)
+    if key not in _WORDS_OF:
+        words = sorted(grammar.lexicon[table], key=len, reverse=True)
+        _WORDS_OF[key] = re.compile("|".join(
+            (r"\b" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+")
+            + (r"\b" if w[-1].isalnum() else "") for w in words), re.I)
+    return _WORDS_OF[key]
+
+
 def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...] | None:
     spec = dict(rule.fields)
+    near = spec.pop("near", None)
+    if near and not _in_context(grammar, near, match.string, match.start(), match.end()):
+        return None                     # "scored in the second half": no results nearby
     spec["kind"] = rule.kind
     groups = match.groupdict()
     if (groups.get("unit") or "").lower().endswith("s"):
