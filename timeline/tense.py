@@ -37,7 +37,8 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKE
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?(?:scheduled |planned |due |expected |set |going )?$", re.I)
-_PARTICIPLE = re.compile(r"\b(?:be|is|are)\s+(?:\w+ly\s+)+$", re.I)   # "be" alone: see _PAST
+_PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$",
+                         re.I)    # "will be severely disrupted", "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
@@ -118,10 +119,15 @@ def tense(text: str, start: int, end: int) -> str:
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
-            if verb == "past" and not left_side and _CONDITION.search(text, a, b):
-                continue      # "would announce dates in November if no deal was reached"
+            condition = (a, b) if not left_side else (max(left, m.start() - 40), m.start())
+            if verb == "past" and _CONDITION.search(text, *condition):
+                continue      # "... dates in November if no deal was reached", "if they failed
+                              # to finish by the spring": a condition's past is no time
             if not left_side and _THAT.match(text, a, b):
                 continue      # "told supporters on Tuesday night that he would win"
+            if left_side and _SAYS.fullmatch(m.group()) and not text[a:b].strip() \
+                    and text[start:start + 4].lower() == "the ":
+                continue      # "said the weekend should be pleasant": the reported clause's subject
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
                     and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
                 continue      # "warned that rain was possible through Friday": the saying's tense
