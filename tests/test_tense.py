@@ -19,6 +19,8 @@ from timeline.tense import tense
     ("The judge set jury selection to begin June 13.", "June 13", "future"),
     ("Her trial had been scheduled to begin June 6.", "June 6", "past"),
     ("The IMD will issue an updated forecast in June.", "June", "future"),
+    ("Services were suspended until at least 10am on Sunday.", "10am on Sunday", "future"),
+    ("The case has been provisionally listed for 12 September.", "12 September", "future"),
     ("The new term should have begun on January 10.", "January 10", "unknown"),
     ("Moscow sent stern warnings from the Kremlin on Thursday.", "Thursday", "past"),
     ("The Weather Service issued an excessive heat warning from 11 a.m. Tuesday.", "11 a.m. Tuesday", "future"),

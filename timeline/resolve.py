@@ -542,8 +542,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
-        if any(left <= t.start < right for t in days) or timex.start - last.end > NARRATIVE_REACH:
-            continue
+        if any(left <= t.start < right for t in days) or timex.start - last.end > NARRATIVE_REACH \
+                or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
+            continue        # a live blog's "16:05" opening a line is its own entry's time
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
         after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
