@@ -501,3 +501,13 @@ def test_events_a_day_then_its_clock_time_is_one_event():
 def test_events_describe_leaves_a_leading_number_alone():
     sentence = "On Sunday 29 June, 2pm-5pm: family afternoon in Priory Park."
     assert describe_sentence(sentence, "Sunday 29 June").startswith("2pm")
+
+
+def test_events_two_dated_statements_joined_by_and_are_described_apart():
+    text = "She graduated from Radcliffe College in 1952 and earned a doctorate from Yale in 1958."
+    year = Period(dt.date(1952, 1, 1), dt.date(1952, 12, 31), "year")
+    later = Period(dt.date(1958, 1, 1), dt.date(1958, 12, 31), "year")
+    events = build_events(Article("a.txt", text, dt.date(2023, 11, 3)),
+                          [timex_at(text, "1952", year), timex_at(text, "1958", later)])
+    assert [e.description for e in events] == ["She graduated from Radcliffe College",
+                                               "Earned a doctorate from Yale"]

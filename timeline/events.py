@@ -56,6 +56,8 @@ _SUBORDINATE_START = re.compile(rf"(?:{_CONNECTIVE})?{_SUBORDINATOR}", re.I)
 _CLAUSE_BREAK = re.compile(rf"\s*;\s+|\s+[—–]\s+|,\s+(?={_SUBORDINATOR})", re.I)
 _LEADING_LINK = re.compile(rf"^(?:{_CONNECTIVE})*(?:{_SUBORDINATOR})?", re.I)
 _COMMA = re.compile(r",\s+")
+# "and" joining two statements: after a comma, or before a verb in the past
+_COORDINATION = re.compile(r",\s+(?:and|but)\s+|\s+and\s+(?=(?:[a-z]+ed|was|were|had|has|won|lost|led|became|took|made|got|went|came|left|began|spent|wrote|saw|gave|sold|bought)\b)")
 _FOLLOWING = re.compile(r"\s*(\S?)")
 # A list item: a bullet ("- ", "+ ", "* ", "• ", "– ", "— ") or a number ("1. ", "2) ") that
 # opens a line.
@@ -239,7 +241,8 @@ _SEGMENT_AFTER = re.compile(r"(?:[^,;:)—–.!?]|(?<=\d)[,.](?=\d))*")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-def describe(text: str, sentence: tuple[int, int], timex: Timex) -> str:
+def describe(text: str, sentence: tuple[int, int], timex: Timex,
+             others: Sequence[Timex] = ()) -> str:
     """A short description of the event: the expression's clause without the date words.
 
     The clause is the one holding the expression; when what is left of it is a fragment
@@ -251,7 +254,8 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex) -> str:
     sent = text[s_start:s_end]
     duration = timex.type == "DURATION"
     best = None
-    for c_start, c_end in _clauses_by_distance(sent, t_start) + [(0, len(sent))]:
+    dates = [t.start - s_start for t in others if s_start <= t.start < s_end and t.start != timex.start]
+    for c_start, c_end in _clauses_by_distance(sent, t_start, dates) + [(0, len(sent))]:
         description = _finish(_cut_date(sent[c_start:c_end], t_start - c_start,
                                          t_end - c_start, duration))
         if _is_statement(description):
@@ -264,9 +268,14 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex) -> str:
     return _capitalise(_fit(best))
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """The clauses of `sentence`, split at ";", dashes and subordinate clauses."""
+def _clauses(sentence: str, position: int = 0, dates: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """The clauses of `sentence`, split at ";", dashes and subordinate clauses, and at an
+    "and" that stands between the expression at `position` and another date ("She
+    graduated in 1952 and earned a doctorate in 1958")."""
     cuts = {m.span() for m in _CLAUSE_BREAK.finditer(sentence)}
+    for m in _COORDINATION.finditer(sentence):
+        if any(min(position, d) < m.start() < max(position, d) for d in dates):
+            cuts.add(m.span())
     lead = _SUBORDINATE_START.match(sentence)
     if lead:                                # "Ever since X happened, Y did": a break at ", "
         comma = _COMMA.search(sentence, lead.end())
@@ -277,11 +286,11 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(b, max(e, b)) for b, e in zip(bounds, ends)]
 
 
-def _clauses_by_distance(sentence: str, position: int) -> list[tuple[int, int]]:
+def _clauses_by_distance(sentence: str, position: int, dates: Sequence[int] = ()) -> list[tuple[int, int]]:
     """The clauses of `sentence`, the one holding `position` first, then the nearest."""
     def distance(clause: tuple[int, int]) -> int:
         return max(clause[0] - position, position - clause[1], 0)
-    return sorted(_clauses(sentence), key=lambda c: (distance(c), c[0]))
+    return sorted(_clauses(sentence, position, dates), key=lambda c: (distance(c), c[0]))
 
 
 def _cut_date(clause: str, start: int, end: int, duration: bool = False) -> str:
@@ -611,7 +620,7 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
         words = replace(timex, start=day.start) if day else timex
         events.append(Event(
             timex=timex,
-            description=describe(article.text, sentence, words),
+            description=describe(article.text, sentence, words, timexes),
             sentence=" ".join(article.text[sentence[0]:sentence[1]].split())))
     return tuple(events)
 
