@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .models import Article, Event, Timex, chronological
 
@@ -57,7 +57,8 @@ _CLAUSE_BREAK = re.compile(rf"\s*;\s+|\s+[—–]\s+|,\s+(?={_SUBORDINATOR})", r
 _LEADING_LINK = re.compile(rf"^(?:{_CONNECTIVE})*(?:{_SUBORDINATOR})?", re.I)
 _COMMA = re.compile(r",\s+")
 # "and" joining two statements: after a comma, or before a verb in the past
-_COORDINATION = re.compile(r",\s+(?:and|but)\s+|\s+and\s+(?=(?:[a-z]+ed|was|were|had|has|won|lost|led|became|took|made|got|went|came|left|began|spent|wrote|saw|gave|sold|bought)\b)")
+_COORDINATION = re.compile(r",\s+(?:and|but)\s+|\s+and\s+(?=(?:[a-z]+ed|was|were|had|has|won|lost|led"
+                           r"|became|took|made|got|went|came|left|began|spent|wrote|saw|gave|sold|bought)\b)")
 _FOLLOWING = re.compile(r"\s*(\S?)")
 # A list item: a bullet ("- ", "+ ", "* ", "• ", "– ", "— ") or a number ("1. ", "2) ") that
 # opens a line.

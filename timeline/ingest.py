@@ -145,8 +145,8 @@ def read_article(path: Path, published: dt.date | None = None,
     elif published is not None:
         dated_by = option
     else:
-        raise InputError(f"{path}: {_ambiguous_header_date(text) or 'no publication date found in the article'}; "
-                         f"pass {option} YYYY-MM-DD")
+        why = _ambiguous_header_date(text) or "no publication date found in the article"
+        raise InputError(f"{path}: {why}; pass {option} YYYY-MM-DD")
     body = _body_range(text, title, dateline)
     return Article(source=str(path), text=text, published=published,
                    title=text[title[0]:title[1]] if title else _lede(text, body),

@@ -10,8 +10,8 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from .models import Mention, Period, Timex
-from .periods import (TIME_UNITS, day_period, duration_value, holiday_date,
-                      month_period, nth_weekday, period_value, quarter_period, season_period, shift_date,
+from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, month_period,
+                      nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
 from .tagger import joined
 from .tense import pick, sentence_bounds, tense
@@ -527,10 +527,11 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     sentence that names no day, belongs to the last day the story named before it, not
     to the DCT: a past day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
     at most NARRATIVE_REACH characters back. So does one told in the future after a day
-    to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m."). Not a possessive day ("Friday's quake"),
-    which names another event. A morning time after an afternoon or night ("at 10:30 p.m.
-    on Monday ... at midday") goes to the day after; each time so placed is the day the
-    story has reached for the next."""
+    to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m.").
+    Not a possessive day ("Friday's quake"), which names another event, nor a clock time
+    opening a line (a live blog's entry). A morning time after an afternoon or night ("at
+    10:30 p.m. on Monday ... at midday") goes to the day after; each time so placed is
+    the day the story has reached for the next."""
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s")
@@ -544,7 +545,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         left, right = sentence_bounds(text, timex.start, timex.end)
         if any(left <= t.start < right for t in days) or timex.start - last.end > NARRATIVE_REACH \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
-            continue        # a live blog's "16:05" opening a line is its own entry's time
+            continue
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
         after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
@@ -555,7 +556,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         way = tense(text, timex.start, timex.end) if near and day != published else None
         if way == "past" and day < published or way == "future" and day > published:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
-                                    anchor=f"{timex.anchor.split(';')[0]}; clock time in a past story, after '{last.text}'")
+                                    anchor=f"{timex.anchor.split(';')[0]}; clock time in the story, "
+                                           f"after '{last.text}'")
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -33,12 +33,13 @@ _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
-_POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)", re.I)
+_POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)",
+                         re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\bhad (?:been )?(?:scheduled |planned |due |expected |set |going )?$", re.I)
-_PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$",
-                         re.I)    # "will be severely disrupted", "we're most worried"
+_PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
+                         r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
@@ -55,7 +56,7 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
 _AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _CLAUSE_BREAK = re.compile(r",|\band\b")
-_CONDITION = re.compile(r"(?<!\bas )\b(?:if(?!,? anything\b)|unless)\b", re.I)   # a condition's past is no time
+_CONDITION = re.compile(r"(?<!\bas )\b(?:if(?!,? anything\b)|unless)\b", re.I)   # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
@@ -140,7 +141,8 @@ def tense(text: str, start: int, end: int) -> str:
                     and _WAS.search(text, max(0, m.start() - 5), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
                 best = (distance, "past" if perfect or was else verb, bool(perfect), left_side)
-    if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) and _ON.search(text, max(0, start - 5), start):
+    if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
+            and _ON.search(text, max(0, start - 5), start):
         best = (1, "past", False, False)     # "FedEx on Wednesday cut its forecast"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start

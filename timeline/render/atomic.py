@@ -8,6 +8,9 @@ import shutil
 from pathlib import Path
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
 def atomic_write(files: dict[Path, bytes]) -> None:
     """Write each `data` to its path: all of them or, on any error, none.
 
@@ -29,7 +32,7 @@ def atomic_write(files: dict[Path, bytes]) -> None:
         for path, data in files.items():
             temps[path] = _aside(path)
             try:
-                fd = os.open(temps[path], os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+                fd = os.open(temps[path], _NEW_FILE, 0o666)
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)
                     f.flush()
