@@ -244,6 +244,12 @@ def test_ingest_find_published_a_label_word_in_a_sentence_is_no_label():
     assert find_published(text) == dt.date(2025, 3, 6)
 
 
+def test_ingest_find_published_reads_labels_in_a_byline_sentence():
+    text = ("Headline\n\nBy Jane Smith, Local Democracy Reporter. Published: 14 November 2023. "
+            "Last updated: 16 November 2023.\n\nThe council met on Monday.\n")
+    assert find_published(text) == dt.date(2023, 11, 14)
+
+
 def test_ingest_find_published_looks_only_at_the_header():
     prose = "A sentence of the article that carries no date at all, only words.\n\n"
     text = "Title\n\n" + prose * 20 + "14 November 2023\n"

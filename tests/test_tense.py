@@ -20,7 +20,12 @@ from timeline.tense import tense
     ("Her trial had been scheduled to begin June 6.", "June 6", "past"),
     ("The IMD will issue an updated forecast in June.", "June", "future"),
     ("Services were suspended until at least 10am on Sunday.", "10am on Sunday", "future"),
-    ("The case has been provisionally listed for 12 September.", "12 September", "future"),
+    # from the second review
+    ("The government published plans on Monday to ban disposable vapes.", "Monday", "past"),
+    ("The jury retired to begin deliberations on Tuesday.", "Tuesday", "past"),
+    ("Asked if he would resign, the minister said on Monday that he would not.", "Monday", "past"),
+    ("It is unclear if the suspect fled the country on Saturday.", "Saturday", "past"),
+    ("Kohli was run out for 12 on Saturday.", "Saturday", "past"),
     ("The new term should have begun on January 10.", "January 10", "unknown"),
     ("Moscow sent stern warnings from the Kremlin on Thursday.", "Thursday", "past"),
     ("The Weather Service issued an excessive heat warning from 11 a.m. Tuesday.", "11 a.m. Tuesday", "future"),

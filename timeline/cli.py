@@ -20,7 +20,7 @@ app = typer.Typer(
 
 
 class _OutputError(Exception):
-    """Standard output cannot be written (a full disk)."""
+    """Standard output cannot be written (a full disk; a closed pipe is Click's)."""
 
 
 def main() -> None:
@@ -45,6 +45,8 @@ def _fail(message: str) -> None:
 def _out(text: str) -> None:
     try:
         typer.echo(text)
+    except BrokenPipeError:
+        raise                           # the reader has gone: Click ends quietly
     except OSError as exc:
         raise _OutputError(exc.strerror) from None
 

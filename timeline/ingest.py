@@ -209,13 +209,13 @@ def _line_dates(text: str, line: tuple[int, int], is_title: bool,
     matches = sorted(((m.start(), m.end(), date) for m in _all_date_matches(line_text)
                       if (date := _match_date(m, line_text))), key=lambda t: t[0])
     # a label word in a sentence ("A second trial date, 4 November 2024, was lost") is
-    # no label: a long line that ends a sentence is prose
-    prose = len(line_text) > SHORT_LINE and _SENTENCE_END.search(line_text)
+    # no label: in a long line that ends a sentence, only "Published:" or "Updated" is
+    prose = len(line_text) > SHORT_LINE and bool(_SENTENCE_END.search(line_text))
     out, previous_end = [], 0
     for start, end, date in matches:
         if start < previous_end:
             continue                    # overlapping readings of the same characters
-        rank = None if prose else _label_rank(line_text[previous_end:start])
+        rank = _label_rank(line_text[previous_end:start], prose)
         if rank is None and pending is not None and not out:
             rank = pending
         if rank is None:
@@ -231,11 +231,15 @@ def _all_date_matches(line_text: str):
         yield from pattern.finditer(line_text)
 
 
-def _label_rank(segment: str) -> int | None:
+def _label_rank(segment: str, prose: bool = False) -> int | None:
     """The rank a label such as "Published:" just before a date gives it; a label further
-    back is a word of a sentence ("Polling published this morning ... on 1 January")."""
+    back is a word of a sentence ("Polling published this morning ... on 1 January"). In
+    `prose`, a label must be capitalised or end with a colon ("Published: ...")."""
     labels = list(_LABEL.finditer(segment))
     if not labels or len(segment) - labels[-1].end() > LABEL_REACH:
+        return None
+    label = labels[-1]
+    if prose and not (label.group()[0].isupper() or segment[label.end():].lstrip().startswith(":")):
         return None
     return _RANK_PUBLISHED if labels[-1]["pub"] else _RANK_UPDATED
 

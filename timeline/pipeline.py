@@ -24,7 +24,7 @@ def build_timeline(article: Article) -> Timeline:
 def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
                   recursive: bool = False) -> list[Path]:
     """The files named, a folder standing for its files with one of `suffixes` (sorted;
-    with `recursive`, those in its subfolders too)."""
+    with `recursive`, those in its subfolders too); a file named twice comes once."""
     files: list[Path] = []
     for path in map(Path, paths):
         try:
@@ -39,10 +39,19 @@ def article_files(paths: Iterable[Path], suffixes: Sequence[str] = (".txt",),
             files += found
         else:
             files.append(path)
-    unique: dict[Path, Path] = {}   # a file named twice ("a" and "a/story.txt") is read once
+    unique: dict[Path, Path] = {}   # "a" and "a/story.txt"
     for path in files:
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(_real(path), path)
     return list(unique.values())
+
+
+def _real(path: Path) -> Path:
+    """The path with its links resolved; as given if it cannot be (a symlink loop: reading
+    it will say so)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
 
 
 @dataclass(frozen=True)
@@ -65,11 +74,11 @@ def check_outputs(files: Sequence[Path], out_dir: Path, formats: Sequence[str] =
                   timelinejs: bool = False) -> None:
     """Refuse a build in which two articles would write the same files, or one would
     overwrite an article."""
-    inputs = {Path(f).resolve(): f for f in files}
+    inputs = {_real(f): f for f in files}
     writers: dict[Path, Path] = {}
     for source in files:
         for path in output_paths(source, out_dir, formats, timelinejs):
-            target = path.resolve()
+            target = _real(path)
             if target in inputs:
                 raise InputError(f"{source}: its output {path} would overwrite the article {inputs[target]}")
             if target in writers:

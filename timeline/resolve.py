@@ -147,7 +147,12 @@ def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
 def _date(job: _Job) -> Result | None:
     s = job.spec
     if "turn" in s:        # the 20th century turned in 1900; without a number, the nearest
-        year = s["century"] * 100 if "century" in s else round(job.dct.year / 100) * 100
+        year = s["century"] * 100 if "century" in s else (job.dct.year + 50) // 100 * 100
+        if "century" not in s:         # ... that the tense allows; "the last century": before
+            if s.get("rel") == -1 or year > job.dct.year and job.tense == "past":
+                year -= 100
+            elif year < job.dct.year and job.tense == "future":
+                year += 100
         return "DATE", str(year), year_period(year), "the year the century turned"
     for unit in ("decade", "century"):
         if unit in s:      # the first century starts in year 1: there is no year 0
@@ -358,8 +363,9 @@ def _that_weekday(job: _Job) -> Result:
     anchor = job.anchor(("time", "day"))
     if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
             or anchor.period.start < latest.period.start <= job.dct \
-            or anchor.period.start < job.dct and job.tense == "future":   # the story moved on
-        return _weekday(job)
+            or anchor.period.start < job.dct and _WILL.search(job.text, *sentence_bounds(
+                job.text, job.mention.start, job.mention.end)):   # "Jones, arrested on March 2,
+        return _weekday(job)                                         # will appear ... Monday"
     day, target, rel = anchor.period.start, job.spec["weekday"] - 1, job.spec.get("rel")
     if rel is not None and rel < 0:
         day -= dt.timedelta(days=(day.weekday() - target) % 7 or 7)
@@ -525,7 +531,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """"The first call was logged at 12.17am": a clock time told in the past, in a
     sentence that names no day, belongs to the last day the story named before it, not
-    to the DCT: a past day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
+    to the DCT: a day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
     at most NARRATIVE_REACH characters back. So does one told in the future after a day
     to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m.").
     Not a possessive day ("Friday's quake"), which names another event, nor a clock time
@@ -552,7 +558,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         if after[:1].isdigit() and clock <= "12:00" <= after and clock < after:
             day += dt.timedelta(days=1)
         near = not _PARAGRAPH.search(text, last.end, timex.start) \
-            or (published - last.period.start).days <= NARRATIVE_DAYS
+            or abs((published - last.period.start).days) <= NARRATIVE_DAYS
         way = tense(text, timex.start, timex.end) if near and day != published else None
         if way == "past" and day < published or way == "future" and day > published:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
@@ -561,6 +567,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday

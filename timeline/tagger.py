@@ -4,6 +4,7 @@ the resolver to anchor."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .grammar.loader import DIGITS, Grammar, load
 from .models import Mention
@@ -86,26 +87,23 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
 CONTEXT_REACH = 120   # characters either side in which a rule's `near` word must stand
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
 def _in_context(grammar: Grammar, table: str, text: str, start: int, end: int) -> bool:
     """Is a word of lexicon `table` within CONTEXT_REACH of [start, end), in its paragraph?"""
-    left = max(text.rfind("\n\n", 0, start), start - CONTEXT_REACH, 0)
-    right = text.find("\n\n", end, end + CONTEXT_REACH)
-    window = text[left:right if right >= 0 else end + CONTEXT_REACH]
-    return bool(_words_of(grammar, table).search(window))
+    lo, hi = max(0, start - CONTEXT_REACH), end + CONTEXT_REACH
+    breaks = [m.span() for m in _PARAGRAPH.finditer(text, lo, hi)]
+    lo = max([b for _, b in breaks if b <= start], default=lo)
+    hi = min([a for a, _ in breaks if a >= end], default=hi)
+    return bool(_table_regex(tuple(grammar.lexicon[table])).search(text, lo, hi))
 
 
-_WORDS_OF: dict[tuple[int, str], re.Pattern] = {}
-
-
-def _words_of(grammar: Grammar, table: str) -> re.Pattern:
-    """One regex for the words of a lexicon table ("%" too, which has no word boundary)."""
-    key = (id(grammar), table)
-    if key not in _WORDS_OF:
-        words = sorted(grammar.lexicon[table], key=len, reverse=True)
-        _WORDS_OF[key] = re.compile("|".join(
-            (r"\b" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+")
-            + (r"\b" if w[-1].isalnum() else "") for w in words), re.I)
-    return _WORDS_OF[key]
+@lru_cache(maxsize=None)
+def _table_regex(words: tuple[str, ...]) -> re.Pattern:
+    """One regex for the words of a lexicon table."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
 def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], ...] | None:

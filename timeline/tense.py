@@ -21,7 +21,9 @@ def _words(words: list[str]) -> str:
 _MARKERS = tomllib.loads((Path(__file__).parent / "grammar" / "en" / "tense.toml").read_text("utf-8"))
 _CLITICS = [w for w in _MARKERS["future"] if w.startswith("'")]        # "he'll"
 _COMMIT = re.compile(_words(_MARKERS["commit"]), re.I)
-_WORDS_AHEAD = [w for w in _MARKERS["future"] + _MARKERS["commit"] if w not in _CLITICS]
+_WEAK = re.compile(_words(_MARKERS["weak_future"]), re.I)
+_WORDS_AHEAD = [w for w in _MARKERS["future"] + _MARKERS["commit"] + _MARKERS["weak_future"]
+                if w not in _CLITICS]
 _PRESENT = [w for w in _WORDS_AHEAD if " " not in w and w.endswith("s")]     # "hosts", "plays"
 _AS_NOUN = "".join(rf"(?<!\b{w} )" for w in _MARKERS["noun_before"])       # "beating hosts Tuks"
 _FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _WORDS_AHEAD if w not in _PRESENT])}"
@@ -37,7 +39,7 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKE
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
-_PERFECT = re.compile(r"\bhad (?:been )?(?:scheduled |planned |due |expected |set |going )?$", re.I)
+_PERFECT = re.compile(r"\bhad (?:been )?(?:scheduled )?$", re.I)
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
@@ -56,7 +58,8 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
 _AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _CLAUSE_BREAK = re.compile(r",|\band\b")
-_CONDITION = re.compile(r"(?<!\bas )\b(?:if(?!,? anything\b)|unless)\b", re.I)   # its past is no time
+_CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
+                        r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
@@ -120,7 +123,10 @@ def tense(text: str, start: int, end: int) -> str:
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
-            condition = (a, b) if not left_side else (max(left, m.start() - 40), m.start())
+            elif _WEAK.fullmatch(m.group()):
+                distance += _ATTRIBUTION_GAP     # "to begin": only when no other verb tells
+            clause_start = max(left, m.start() - 40, text.rfind(",", 0, m.start()) + 1)
+            condition = (a, b) if not left_side else (clause_start, m.start())
             if verb == "past" and _CONDITION.search(text, *condition):
                 continue      # "... dates in November if no deal was reached", "if they failed
                               # to finish by the spring": a condition's past is no time

@@ -49,13 +49,19 @@ def atomic_write(files: dict[Path, bytes]) -> None:
                 raise OSError(exc.errno, exc.strerror, str(path)) from None
             done.append(path)
     except BaseException:
-        for path in reversed(done):      # undo the moves made
-            if path in kept:
-                os.replace(kept.pop(path), path)
-            else:
-                path.unlink(missing_ok=True)
+        for path in reversed(done):      # undo the moves made, as far as the system lets us
+            try:
+                if path in kept:
+                    os.replace(kept.pop(path), path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                pass
         for aside in [*kept.values(), *temps.values()]:
-            aside.unlink(missing_ok=True)
+            try:
+                aside.unlink(missing_ok=True)
+            except OSError:
+                pass
         raise
     for old in kept.values():
         old.unlink(missing_ok=True)
