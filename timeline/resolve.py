@@ -325,7 +325,7 @@ def _shift(job: _Job) -> Result | None:
         period = unit_period(start, anchor.period.granularity)
         return "DATE", period_value(period), period, f"{amount} {unit} from '{anchor.text}'"
     day = shift_date(job.dct, unit, direction * amount)
-    period = unit_period(day, unit)
+    period = unit_period(day, s.get("at", unit))      # "40 years ago today": that day
     return "DATE", period_value(period), period, f"{amount} {unit} from the DCT"
 
 

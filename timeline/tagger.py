@@ -81,6 +81,10 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "year_tail", _number(grammar, text)
     if group == "ending":
         return "ending", True
+    if group == "at":                   # "50 years ago this week"
+        return "at", word
+    if group == "at_day":               # "40 years ago today"
+        return "at", "day"
     raise ValueError(f"no reading for group {group!r}")
 
 
