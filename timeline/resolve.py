@@ -531,8 +531,9 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """"The first call was logged at 12.17am": a clock time told in the past, in a
     sentence that names no day, belongs to the last day the story named before it, not
-    to the DCT: a day in the same paragraph, or one within NARRATIVE_DAYS of the DCT,
-    at most NARRATIVE_REACH characters back. So does one told in the future after a day
+    to the DCT: a day in the same paragraph, a time of a day ("the night of 4 May", "that
+    evening") or a day within NARRATIVE_DAYS of the DCT, at most NARRATIVE_REACH
+    characters back. So does one told in the future after a day
     to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m.").
     Not a possessive day ("Friday's quake"), which names another event, nor a clock time
     opening a line (a live blog's entry). A morning time after an afternoon or night ("at
@@ -557,7 +558,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
         if after[:1].isdigit() and clock <= "12:00" <= after and clock < after:
             day += dt.timedelta(days=1)
-        near = not _PARAGRAPH.search(text, last.end, timex.start) \
+        near = last.period.granularity == "time" or not _PARAGRAPH.search(text, last.end, timex.start) \
             or abs((published - last.period.start).days) <= NARRATIVE_DAYS
         way = tense(text, timex.start, timex.end) if near and day != published else None
         if way == "past" and day < published or way == "future" and day > published:
