@@ -530,7 +530,8 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """"The first call was logged at 12.17am": a clock time told in the past, in a
-    sentence that names no day, belongs to the last day the story named before it, not
+    sentence that names no day after it, belongs to the last day the story named before it
+    ("On Thursday, the summit opens, with the ceremony at noon" too), not
     to the DCT: a day in the same paragraph, a time of a day ("the night of 4 May", "that
     evening") or a day within NARRATIVE_DAYS of the DCT, at most NARRATIVE_REACH
     characters back. So does one told in the future after a day
@@ -550,9 +551,10 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
-        if any(left <= t.start < right for t in days) or timex.start - last.end > NARRATIVE_REACH \
+        if any(left <= t.start < right and not t.end <= timex.start for t in days) \
+                or timex.start - last.end > NARRATIVE_REACH \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
-            continue
+            continue        # a day after it in its sentence: not the story's day
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
         after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
