@@ -529,13 +529,14 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 
 
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
-    """"The first call was logged at 12.17am": a clock time told in the past, in a
-    sentence that names no day after it, belongs to the last day the story named before it
-    ("On Thursday, the summit opens, with the ceremony at noon" too), not
-    to the DCT: a day in the same paragraph, a time of a day ("the night of 4 May", "that
-    evening") or a day within NARRATIVE_DAYS of the DCT, at most NARRATIVE_REACH
-    characters back. So does one told in the future after a day
-    to come ("Schools reopen on Wednesday. The minister will open ... at 9.30 a.m.").
+    """A clock time the day-attaching rules left on the DCT belongs to the last day the
+    story named before it ("The first call was logged at 12.17am"), when:
+    - its sentence names no day at or after it;
+    - that day lies within NARRATIVE_REACH characters, and is in the same paragraph, or a
+      time of a day ("the night of 4 May", "that evening"), or within NARRATIVE_DAYS of
+      the DCT;
+    - the tense agrees: past for a day before the DCT, future for one after it ("Schools
+      reopen on Wednesday. The minister will open ... at 9.30 a.m.").
     Not a possessive day ("Friday's quake"), which names another event, nor a clock time
     opening a line (a live blog's entry). A morning time after an afternoon or night ("at
     10:30 p.m. on Monday ... at midday") goes to the day after; each time so placed is
@@ -550,17 +551,18 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             last = timex
         if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
-        left, right = sentence_bounds(text, timex.start, timex.end)
-        if any(left <= t.start < right and not t.end <= timex.start for t in days) \
+        right = sentence_bounds(text, timex.start, timex.end)[1]
+        if any(timex.start < t.end and t.start < right for t in days) \
                 or timex.start - last.end > NARRATIVE_REACH \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
-            continue        # a day after it in its sentence: not the story's day
+            continue
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
         after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
         if after[:1].isdigit() and clock <= "12:00" <= after and clock < after:
             day += dt.timedelta(days=1)
-        near = last.period.granularity == "time" or not _PARAGRAPH.search(text, last.end, timex.start) \
+        near = last.period.granularity == "time" \
+            or not _PARAGRAPH.search(text, last.end, timex.start) \
             or abs((published - last.period.start).days) <= NARRATIVE_DAYS
         way = tense(text, timex.start, timex.end) if near and day != published else None
         if way == "past" and day < published or way == "future" and day > published:
