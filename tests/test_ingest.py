@@ -11,6 +11,13 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b8ae17975e8e1d93.
 NOV_14 = dt.date(2023, 11, 14)
 
 
+def read(tmp_path: Path, text: str, published: dt.date | None = None):
+    """`text` written to a file and read back as an article."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_article(path, published)
+
+
 def article_with_header(*header_lines: str) -> str:
     """A made-up article: a title, the given header lines, then two paragraphs of prose."""
     return "\n\n".join(["Talks resume after a long pause", *header_lines,
@@ -223,9 +230,7 @@ def test_ingest_read_article_wire_dateline_with_year_is_the_date_and_not_body(tm
     "Apple (AAPL) - the iPhone maker - said on Monday that sales fell in the quarter.",
 ])
 def test_ingest_read_article_prose_opening_is_no_wire_dateline(tmp_path, opening):
-    path = tmp_path / "a.txt"
-    path.write_text(f"Title\n\n{opening}\n", encoding="utf-8")
-    article = read_article(path, published=NOV_14)
+    article = read(tmp_path, f"Title\n\n{opening}\n", NOV_14)
     assert article.text[article.body[0]:article.body[1]] == opening
 
 
@@ -371,9 +376,7 @@ def test_ingest_read_article_a_label_word_in_prose_does_not_end_the_header(tmp_p
     text = ("Chancellor faces revolt\n\nThe chancellor faces a rebellion over fuel duty.\n\n"
             "Polling published this morning suggests voters oppose the rise, which would take "
             "effect on 1 January 2013.\n\nThe chancellor will speak on Wednesday.\n")
-    path = tmp_path / "a.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, dt.date(2012, 11, 20))
+    article = read(tmp_path, text, dt.date(2012, 11, 20))
     assert text[article.body[0]:].startswith("The chancellor faces")
 
 
@@ -382,9 +385,7 @@ def test_ingest_read_article_without_headline_starts_its_body_at_the_first_parag
     text = ("FOXBOROUGH, Mass. — Tom Brady threw for 316 yards, but the New England Patriots "
             "lost their home opener for the first time since 2001, falling 20-18 to the "
             "Arizona Cardinals on Sunday.\n\nThe Patriots had won their previous 10 home openers.\n")
-    path = tmp_path / "a.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, dt.date(2012, 9, 17))
+    article = read(tmp_path, text, dt.date(2012, 9, 17))
     assert article.body[0] < text.index("on Sunday")
     # its first sentence, shortened, stands in for the headline (the wire dateline left out)
     assert article.title == "Tom Brady threw for 316 yards, but the New England Patriots lost their home…"
@@ -393,17 +394,13 @@ def test_ingest_read_article_without_headline_starts_its_body_at_the_first_parag
 def test_ingest_read_article_a_short_lede_after_a_wire_dateline_is_body(tmp_path):
     text = ("WASHINGTON (AP) — The Federal Reserve left interest rates unchanged on Wednesday "
             "and signaled it still expects to cut them this year.\n\nThe decision was expected.\n")
-    path = tmp_path / "a.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, dt.date(2024, 3, 20))
+    article = read(tmp_path, text, dt.date(2024, 3, 20))
     assert article.body[0] < text.index("on Wednesday")
     assert article.title.startswith("The Federal Reserve left")
 
 
 def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
     text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
-    path = tmp_path / "a.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, dt.date(2012, 9, 17))
+    article = read(tmp_path, text, dt.date(2012, 9, 17))
     assert article.title == "Patriots lose home opener"
     assert text[article.body[0]:].startswith("Tom Brady")
