@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import annotate
 from timeline.events import MAX_DESCRIPTION, build_events, describe, past_references, sentence_spans
 from timeline.ingest import read_article
 from timeline.models import Article, Event, Period, Timeline, Timex
@@ -173,6 +174,21 @@ def test_events_describe_seed_sentences(opening, expression, nth, expected):
 def test_events_describe_removes_date_words_and_picks_clause(sentence, expression, expected):
     timex = timex_at(sentence, expression)
     assert describe(sentence, (0, len(sentence)), timex) == expected
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Sunday 29 June, 2pm-5pm: Family afternoon in Priory Park.", "5pm",
+     "Family afternoon in Priory Park"),
+    ("Monday: The Sinfonia, who toured in 2019, play Elgar.", "2019",
+     "The Sinfonia, who toured in 2019, play Elgar"),
+    ("Monday at 10am: Talks begin.", "Monday", "Talks begin"),
+    # words other than dates before the colon: no header
+    ("Update on Monday: talks begin.", "Monday", "Update: talks begin"),
+])
+def test_events_describe_drops_a_header_of_dates_before_a_colon(sentence, expression, expected):
+    timexes = annotate(sentence, dt.date(2025, 6, 7))
+    timex = next(t for t in timexes if t.text == expression)
+    assert describe(sentence, (0, len(sentence)), timex, timexes) == expected
 
 
 # -- describe: where the date words may go, and where they must stay -----------------------

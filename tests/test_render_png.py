@@ -378,6 +378,21 @@ def test_axis_focus_zooms_on_a_dense_window_of_days():
     assert focus(few, published, fitted) == fitted
 
 
+def test_axis_focus_zooms_past_months_onto_the_days_they_surround():
+    """A festival programme: eight days in a month, a month before and one half a year
+    later, years long before. The zoom is on the days, not on the months around them."""
+    published = D(2025, 6, 7)
+    events = [event(D(2025, 6, d)) for d in (7, 16, 27, 28, 29)] + \
+        [event(D(2025, 7, d)) for d in (2, 5, 6)] + \
+        [event(D(2025, 5, 1), D(2025, 5, 31), "month"), event(D(2025, 12, 1), D(2025, 12, 31), "month"),
+         event(D(2025, 6, 1), D(2025, 8, 31), "season")] + \
+        [event(D(y, 1, 1), D(y, 12, 31), "year") for y in (2020, 2024)]
+    fitted = panels(events, published, 11.4, 0.3)
+    (zoomed,) = focus(events, published, fitted)
+    assert D(2025, 6, 7).toordinal() >= zoomed.lo > D(2025, 5, 20).toordinal()
+    assert D(2025, 7, 6).toordinal() <= zoomed.hi < D(2025, 7, 25).toordinal()
+
+
 def test_png_leaders_pass_through_no_other_label():
     """A year bar over month bars, a ten-year span, days around them: no leader runs
     behind another label (assert_clean checks every leader against every label)."""
@@ -426,6 +441,21 @@ def test_labels_one_sentence_told_twice_is_one_item():
         event(D(2024, 6, 16), D(2024, 6, 16), "time", "A victory parade will take place on "
               "Sunday afternoon", value="2024-06-16T14:00", sentence=said, pos=2)])
     assert label.text == "16 Jun 2024 14:00: A victory\nparade will take place, starting…"
+
+
+@pytest.mark.parametrize("said, times", [
+    ("The fair runs on Sunday between 2pm and 7pm.", "14:00–19:00"),
+    ("The fair runs on Sunday from 2pm to 7pm.", "14:00–19:00"),
+    ("The fair runs on Sunday, 2pm-7pm.", "14:00–19:00"),
+    ("The fair opens on Sunday at 2pm and again at 7pm.", "14:00, 19:00"),
+])
+def test_labels_hours_of_one_event_read_as_a_range(said, times):
+    day = Period(D(2024, 6, 16), D(2024, 6, 16), "time")
+    (label,) = group([
+        Event(Timex(said.index(text), said.index(text) + 3, text, "TIME", f"2024-06-16T{t}",
+                    "rule", "anchor", day), "The fair runs", said)
+        for text, t in (("2pm", "14:00"), ("7pm", "19:00"))])
+    assert label.text.startswith(f"16 Jun 2024 {times}: The fair")
 
 
 def test_labels_past_the_cap_keep_the_most_mentioned_and_longest():

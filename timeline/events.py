@@ -250,7 +250,7 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex,
     without a verb ("the election", "In contrast to Thursday") or only a parenthetical
     ("(1230 GMT)"), the nearest clause that makes a statement is used instead (the main
     clause, or a "when ..." clause describing the date), then the whole sentence."""
-    s_start, s_end = sentence
+    s_start, s_end = _after_date_header(text, sentence, timex, others)
     t_start, t_end = max(timex.start, s_start) - s_start, min(timex.end, s_end) - s_start
     sent = text[s_start:s_end]
     duration = timex.type == "DURATION"
@@ -267,6 +267,30 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex,
     if best is None:
         best = _tidy(_balance_quotes(_tidy(sent)))
     return _capitalise(_fit(best))
+
+
+_HEADER = re.compile(r"[^:.!?\n]{1,80}:\s+(?=\S)")
+_HEADER_GLUE = re.compile(r"(?:[\s,/&–—-]|\b(?:from|at|to|until|till|and|on)\b)*", re.I)
+
+
+def _after_date_header(text: str, sentence: tuple[int, int], timex: Timex,
+                       others: Sequence[Timex]) -> tuple[int, int]:
+    """The sentence after its header when it opens with dates alone and a colon, as a
+    programme or a live blog does ("Sunday 29 June, 2pm-5pm: Family afternoon ..."); else
+    the sentence."""
+    start, end = sentence
+    head = _HEADER.match(text, start, end)
+    if not head:
+        return sentence
+    rest, last = [], start
+    for t in sorted({timex, *others}, key=lambda t: t.start):
+        if start <= t.start and t.end <= head.end():
+            rest.append(text[last:t.start])
+            last = t.end
+    rest.append(text[last:head.end()].rstrip().rstrip(":"))
+    if last == start or not all(_HEADER_GLUE.fullmatch(r) for r in rest):
+        return sentence
+    return head.end(), end
 
 
 def _clauses(sentence: str, position: int = 0, dates: Sequence[int] = ()) -> list[tuple[int, int]]:

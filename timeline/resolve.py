@@ -575,6 +575,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
+_HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
+_HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
@@ -598,7 +600,21 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
 
 def _recurring_clock_times(out: list[Timex], text: str) -> None:
     """"Tuesdays at 8pm", "every day at 6 a.m.", "7am on Saturdays": the clock time recurs
-    with the set beside it (XXXX-WXX-2T20:00); it is no time on the publication date."""
+    with the set beside it (XXXX-WXX-2T20:00); it is no time on the publication date.
+    So do the hours after a set ("every Saturday from 10am to 4pm", "every 15 minutes
+    between 6am and midnight"), each a time of that set's days."""
+    base = None
+    for i, timex in enumerate(out):
+        gap = text[out[i - 1].end:timex.start] if i else ""
+        if base and timex.type == "TIME" and timex.anchor.endswith(CLOCK_ON_DCT) \
+                and (_HOURS_FROM.fullmatch(gap) if out[i - 1].type == "SET" else _HOURS_TO.fullmatch(gap)):
+            out[i] = replace(timex, value=f"{base}T{timex.value.split('T')[1]}", period=None,
+                             anchor=f"{timex.anchor.split(';')[0]}; the hours of '{out[i - 1].text}'")
+            continue
+        base = None
+        if timex.type == "SET":
+            base = "XXXX-XX-XX" if timex.value == "P1D" or timex.value.startswith("PT") else \
+                timex.value if _DAYS_SET.fullmatch(timex.value) else None
     for i in range(len(out) - 1, 0, -1):
         first, second = out[i - 1], out[i]
         if first.type == "SET" and _SET_AT.fullmatch(text, first.end, second.start):

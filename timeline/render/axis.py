@@ -263,6 +263,11 @@ def focus(events: list[Event], published: dt.date, fitted: list[Panel]) -> list[
         periods = [p for p in distinct if panel.shows(p[0])]
         short = sorted(p for p in periods if p[1] - p[0] <= SHORT_DAYS)
         window = _dense(panel, short, len(periods))
+        if window:      # days dense within the window: zoom on them (months stay above)
+            lo, hi = _padded(window[0][0], max(p[1] for p in window))
+            days = [p for p in window if p[1] - p[0] <= 1]
+            if len(days) >= DENSE:
+                window = _dense(Panel(lo, hi, 0, 0), days, len(window)) or window
         zoomed = None
         if window:
             tries = ([window + [pub]] if panel.shows(pub[0]) else []) + [window]

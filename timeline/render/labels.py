@@ -38,6 +38,13 @@ def _same(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a) or a[:SAME_CHARS] == b[:SAME_CHARS]
 
 
+def _hours(sentence: str, start: str, end: str) -> bool:
+    """Whether the sentence gives the hours from one clock time to the other: "from 2pm
+    to 7pm", "between 2pm and 7pm", "2pm-5pm"."""
+    a, b = re.escape(start), re.escape(end)
+    return re.search(rf"{a} ?(?:-|–|to|until|till) ?{b}|\bbetween {a} and {b}", sentence) is not None
+
+
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
@@ -56,6 +63,10 @@ class Item:
         times = tuple(dict.fromkeys(clock or self.times + (time,)))
         return Item(self.description, times)
 
+    def until(self, time: str) -> Item:
+        """The item told from its last time until `time` ('14:00–19:00')."""
+        return Item(self.description, self.times[:-1] + (f"{self.times[-1]}–{time}",))
+
     def line(self, limit: int) -> str:
         times = f"{', '.join(self.times)}: " if self.times else ""
         return short_text(times + self.description, limit)
@@ -72,6 +83,7 @@ class Label:
     def of(cls, events: list[Event]) -> Label:
         items: list[Item] = []
         sentences: list[str] = []
+        last: dict[int, Event] = {}         # an item's last clock-time event
         for event in sorted(events, key=lambda e: e.timex.start):
             time = time_of(event.timex.value) if event.period.granularity == "time" else ""
             sentence = collapse(event.sentence)
@@ -80,8 +92,13 @@ class Label:
             if k is None:
                 items.append(Item(collapse(event.description), (time,) if time else ()))
                 sentences.append(sentence)
+                k = len(items) - 1
+            elif time and k in last and _hours(event.sentence, last[k].timex.text, event.timex.text):
+                items[k] = items[k].until(time)
             elif time:
                 items[k] = items[k].at(time)
+            if time:
+                last[k] = event
         return cls(tuple(events), tuple(items))
 
     @property
@@ -109,7 +126,7 @@ class Label:
         the date and the number of events, then one line per event."""
         if len(self.items) == 1:
             item = self.items[0]
-            date = " ".join((self.date,) + item.times)
+            date = " ".join((self.date, ", ".join(item.times))).rstrip()
             lines = textwrap.wrap(f"{date}: {short_text(item.description, 2 * WRAP)}",
                                   WRAP, break_on_hyphens=False)
             if len(lines) > 2:
