@@ -505,6 +505,15 @@ def test_events_bullet_lines_are_separate_events(tmp_path):
         ("Wednesday", "The strike ended", "On Wednesday the strike ended.")]
 
 
+def test_events_a_live_blog_timestamp_is_described_by_the_entry_under_it(tmp_path):
+    article = write_article(tmp_path, "Counting goes on.\n\n11:42 BST\nKeir Starmer has arrived "
+                            "at the palace.\n\n11:05 BST\nRishi Sunak has left No 10.")
+    events = build_events(article, annotate(article.text, article.published))
+    assert sorted((e.timex.text, e.description) for e in events) == [
+        ("11:05 BST", "Rishi Sunak has left No 10"),
+        ("11:42 BST", "Keir Starmer has arrived at the palace")]
+
+
 def test_events_a_day_then_its_clock_time_is_one_event():
     text = "Friday 27 June, 7.30pm: Opening concert at St Mary's Church."
     time = timex_at(text, "7.30pm", Period(dt.date(2025, 6, 27), dt.date(2025, 6, 27), "time"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline.models import Article, Event, Period, Timeline, Timex
-from timeline.render.axis import (MAX_LANES, STEM_ROOM, Mark, Panel, assign_lanes, focus,
+from timeline.render.axis import (MAX_LANES, STEM_ROOM, Mark, Panel, assign_lanes, crowded_hours, focus,
                                   panels, ticks)
 from timeline.render.labels import MAX_LABELS, group, select
 from timeline.render.png import DPI, LINES, layout, render
@@ -391,6 +391,48 @@ def test_axis_focus_zooms_past_months_onto_the_days_they_surround():
     (zoomed,) = focus(events, published, fitted)
     assert D(2025, 6, 7).toordinal() >= zoomed.lo > D(2025, 5, 20).toordinal()
     assert D(2025, 7, 6).toordinal() <= zoomed.hi < D(2025, 7, 25).toordinal()
+
+
+def live_blog() -> Timeline:
+    """Shaped like an election night's live blog: ten entries from 22:00 to 11:42 the next
+    day, a morning, the day itself, and years long before."""
+    times = [(4, "22:00"), (4, "23:15"), (5, "00:40"), (5, "01:10"), (5, "02:50"),
+             (5, "04:40"), (5, "05:12"), (5, "07:30"), (5, "11:05"), (5, "11:42"),
+             (5, "TMO")]
+    events = [event(D(2024, 7, d), gran="time", desc=f"Seat number {k} was declared",
+                    value=f"2024-07-0{d}{'' if t.startswith('T') else 'T'}{t}", pos=10 * k)
+              for k, (d, t) in enumerate(times)]
+    events += [event(D(2024, 7, 5), desc="Power will change hands", pos=200),
+               event(D(2019, 1, 1), D(2019, 12, 31), "year", "The last election", pos=300),
+               event(D(2001, 1, 1), D(2001, 12, 31), "year", "Turnout was lower", pos=400)]
+    return Timeline(Article("live.txt", "text", D(2024, 7, 5), "Election results live"),
+                    tuple(sorted(events, key=lambda e: (e.period.start, e.timex.value))))
+
+
+def test_axis_crowded_hours_are_six_times_within_a_day_and_a_half():
+    tl = live_blog()
+    lo, hi = crowded_hours(list(tl.events))
+    assert lo == D(2024, 7, 4).toordinal() + 22 / 24
+    assert hi == D(2024, 7, 5).toordinal() + (11 * 60 + 42) / 1440
+    spread = [e for e in tl.events if e.period.granularity != "time"] + [
+        event(D(2024, 7, d), gran="time", value=f"2024-07-0{d}T10:00") for d in range(1, 8)]
+    assert crowded_hours(spread) is None             # one a day: no hour-by-hour view
+
+
+def test_png_a_live_blog_is_drawn_hour_by_hour():
+    """Each entry has its own label, the time first, at its hour; the day is a bar of
+    hours; the years are labelled on the overview strip."""
+    drawn = assert_clean(live_blog())
+    (panel,) = drawn.panels
+    assert panel.hourly and drawn.overview
+    texts = texts_of(drawn)
+    for t in ("22:00", "23:15", "00:40", "11:42", "morning"):
+        assert any(x.startswith(f"{t}: Seat number") for x in texts), t
+    assert not any("more" in x or "events)" in x for x in texts)
+    assert any(x.startswith("5 Jul 2024: Power") for x in texts)
+    assert any(x.startswith("2019: The last") for x in texts)
+    labels = [text for _, text in ticks(panel).labels]
+    assert "5 Jul" in labels and "04:00" in labels and labels[0].endswith("4 Jul 2024")
 
 
 def test_png_leaders_pass_through_no_other_label():

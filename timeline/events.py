@@ -640,7 +640,7 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     for timex in timexes:
         if timex.start < lo or timex.end > hi or timex in refined.values():
             continue
-        sentence = _window(article.text, _sentence_of(spans, starts, timex), timex)
+        sentence = _window(article.text, _sentence_of(article.text, spans, starts, timex), timex)
         day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
         words = replace(timex, start=day.start) if day else timex
         events.append(Event(
@@ -682,10 +682,16 @@ def _window(text: str, sentence: tuple[int, int], timex: Timex,
     return lo, hi
 
 
-def _sentence_of(spans: list[tuple[int, int]], starts: list[int],
+def _sentence_of(text: str, spans: list[tuple[int, int]], starts: list[int],
                  timex: Timex) -> tuple[int, int]:
-    """The sentence holding the expression's start (the expression itself if none does)."""
+    """The sentence holding the expression's start (the expression itself if none does);
+    for a line holding only the expression (a live blog's "11:42 BST"), the sentence on
+    the next line, which tells what happened then."""
     i = bisect.bisect_right(starts, timex.start) - 1
-    if i >= 0 and timex.start < spans[i][1]:
-        return spans[i][0], max(spans[i][1], timex.end)
-    return timex.start, timex.end
+    if i < 0 or timex.start >= spans[i][1]:
+        return timex.start, timex.end
+    start, end = spans[i]
+    if i + 1 < len(spans) and "\n" in text[end:spans[i + 1][0]] \
+            and not _WORD.search(text[start:timex.start] + text[timex.end:end]):
+        return spans[i + 1]
+    return start, max(end, timex.end)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from ..models import Event
-from . import is_point, month_name
+from . import day_text, is_point, moment, month_name
 
 MAX_PANELS = 3          # the axis is cut at most twice
 PANEL_FLOOR = 0.18      # the least share of the width a panel gets
@@ -24,6 +24,9 @@ FOCUS_SHARE = 0.25      # zoom on a window of point-like periods narrower than t
 DENSE = 6               # ... holding at least this many of them
 DENSE_SHARE = 0.4       # ... and this share of the panel's periods
 DENSE_KEEP = 0.8        # the narrowest window holding this share of the densest one's
+HOURS_SPAN = 1.5        # an hour-by-hour view: DENSE clock times within this many days
+HOURLY = 3              # a panel of at most this many days is an axis of hours
+HOUR = 1 / 24
 TICK_SPACING = 0.7      # least room between two ticks
 TICK_BAND = 0.45        # below the axis, kept for tick labels
 NAME_ROOM = 0.4         # least width of a year or month named under its middle
@@ -40,6 +43,7 @@ COVER_COST = 3.0        # a label in front of a mark still to label costs this m
 PUB_COST = 1.5          # a label across the publication line costs this many levels
 MAX_LANES = 6           # bar lanes; more overlapping bars share the least busy lane
 ORDERS = ("hang", "bars", "x")   # the orders greedy passes take the labels in (see _sweep)
+HOUR_STEPS = (1, 2, 3, 6, 12)
 TICK_STEPS = (("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2),
               ("month", 3), ("month", 6), ("year", 1), ("year", 2), ("year", 5),
               ("year", 10), ("year", 20), ("year", 50), ("year", 100), ("year", 200),
@@ -66,6 +70,11 @@ class Panel:
     def shows(self, day: float) -> bool:
         return self.lo <= day <= self.hi
 
+    @property
+    def hourly(self) -> bool:
+        """Whether the panel is short enough for times to sit at their hour."""
+        return self.hi - self.lo <= HOURLY
+
 
 @dataclass
 class Mark:
@@ -91,6 +100,9 @@ class Mark:
         if panel is None:
             return None
         point = is_point(event)
+        if panel.hourly:                    # a time at its hour, a day as a bar of hours
+            start, end = moment(event) or (start, end)
+            point = point and moment(event) is not None
         return cls(event.period.granularity, panel, (start, end), point, scale)
 
     @property
@@ -245,8 +257,23 @@ def _padded(lo: float, hi: float) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def focus(events: list[Event], published: dt.date, fitted: list[Panel]) -> list[Panel]:
-    """The panels, each zoomed on the window of its point-like events, if it has one.
+def crowded_hours(events: list[Event]) -> tuple[float, float] | None:
+    """The first and last moment of the densest run of at least DENSE clock times (or
+    parts of days) within HOURS_SPAN days, if there is one: a live blog's or a story's
+    hours, to show hour by hour."""
+    moments = sorted({sum(m) / 2 for m in map(moment, events) if m})
+    best = None
+    for i, first in enumerate(moments):
+        run = [m for m in moments[i:] if m - first <= HOURS_SPAN]
+        if len(run) >= DENSE and (best is None or len(run) > len(best)):
+            best = run
+    return (best[0], best[-1]) if best else None
+
+
+def focus(events: list[Event], published: dt.date, fitted: list[Panel],
+          hours: tuple[float, float] | None = None) -> list[Panel]:
+    """The panels, each zoomed on the window of its point-like events, if it has one;
+    the panel holding `hours` on those hours, padded by an hour or two.
 
     A panel is zoomed on a window of periods of at most a month (each distinct period
     counted once) that, padded as a panel is, takes less than FOCUS_SHARE of it: the
@@ -260,6 +287,10 @@ def focus(events: list[Event], published: dt.date, fitted: list[Panel]) -> list[
     distinct = sorted({_days(e) for e in events})
     result = []
     for panel in fitted:
+        if hours and panel.shows(hours[0]):
+            pad = max(0.1 * (hours[1] - hours[0]), HOUR)
+            result.append(Panel(hours[0] - pad, hours[1] + pad, panel.left, panel.width))
+            continue
         periods = [p for p in distinct if panel.shows(p[0])]
         short = sorted(p for p in periods if p[1] - p[0] <= SHORT_DAYS)
         window = _dense(panel, short, len(periods))
@@ -348,6 +379,8 @@ def ticks(panel: Panel) -> Ticks:
     it names: a year bar's year under the bar, not the next year at its end.
     """
     most = max(2, int(panel.width / TICK_SPACING))
+    if panel.hourly:
+        return _hour_ticks(panel, most)
     for unit, step in TICK_STEPS:
         days = _tick_days(panel.lo, panel.hi, unit, step)
         if len(days) <= most:
@@ -365,6 +398,25 @@ def ticks(panel: Panel) -> Ticks:
         named = [(d.toordinal(), d) for d in inside or days[len(days) // 2:][:1]]
     labels = [(x, _tick_label(d, unit, k == 0 or d.year != named[k - 1][1].year))
               for k, (x, d) in enumerate(named)]
+    return Ticks(marks, labels)
+
+
+def _hour_ticks(panel: Panel, most: int) -> Ticks:
+    """Ticks every few hours, named '14:00'; midnight by the day it starts, as is the
+    first tick ('22:00\n4 Jul 2024')."""
+    for step in HOUR_STEPS:
+        first = math.ceil(panel.lo * 24 / step) * step
+        marks = [h / 24 for h in range(first, math.floor(panel.hi * 24) + 1, step)]
+        if len(marks) <= most:
+            break
+    labels = []
+    for k, at in enumerate(marks):
+        day = dt.date.fromordinal(math.floor(at + 1e-9))
+        hour = round((at - day.toordinal()) * 24)
+        text = day_text(day, long=False)[:-5] if hour == 0 else f"{hour:02d}:00"
+        if k == 0 and hour:
+            text += f"\n{day_text(day, long=False)}"
+        labels.append((at, text))
     return Ticks(marks, labels)
 
 

@@ -15,15 +15,19 @@ import textwrap
 from dataclasses import dataclass
 
 from ..models import Event
-from . import collapse, day_text, display_date, is_point, short_text, time_of
+from . import collapse, day_text, display_date, is_point, moment, short_text, time_of
 
 MAX_LABELS = 60         # the product promises a good layout for up to 60 events
 WRAP = 34               # characters per label line
 ITEM_CHARS = 42         # characters of a listed event under a shared date
 MAX_ITEMS = 3           # events listed under a shared date; more are counted
 SAME_CHARS = 40         # descriptions that agree this far say the same thing
-def _key(event: Event) -> tuple:
-    """Events with equal keys share a label: the same day, or the same longer period."""
+def _key(event: Event, hours: tuple[float, float] | None = None) -> tuple:
+    """Events with equal keys share a label: the same day, or the same longer period;
+    within the `hours` shown hour by hour, the same time."""
+    at = moment(event)
+    if hours and at and hours[0] <= sum(at) / 2 <= hours[1]:
+        return (event.period.start, time_of(event.timex.value))
     if is_point(event):
         return (event.period.start,)
     return (event.period.start, event.period.end, event.period.granularity)
@@ -78,9 +82,10 @@ class Label:
 
     events: tuple[Event, ...]     # chronological; the first one's mark carries the label
     items: tuple[Item, ...]       # the distinct descriptions, in text order
+    hourly: bool = False          # one time of an axis of hours: the time is its date
 
     @classmethod
-    def of(cls, events: list[Event]) -> Label:
+    def of(cls, events: list[Event], hourly: bool = False) -> Label:
         items: list[Item] = []
         sentences: list[str] = []
         last: dict[int, Event] = {}         # an item's last clock-time event
@@ -99,7 +104,9 @@ class Label:
                 items[k] = items[k].at(time)
             if time:
                 last[k] = event
-        return cls(tuple(events), tuple(items))
+        if hourly:
+            items = [Item(item.description) for item in items]
+        return cls(tuple(events), tuple(items), hourly)
 
     @property
     def event(self) -> Event:
@@ -116,6 +123,8 @@ class Label:
     def date(self) -> str:
         """The date the label starts with: the period, or the day of a shared label."""
         event = self.event
+        if self.hourly:
+            return time_of(event.timex.value)
         if is_point(event) and (len(self.items) > 1 or self.items[0].times):
             return day_text(event.period.start, long=False)
         return display_date(event.period, event.timex.value)
@@ -140,12 +149,13 @@ class Label:
         return "\n".join(lines)
 
 
-def group(events: list[Event]) -> list[Label]:
-    """One label per day or period, in the order of `events` (chronological)."""
+def group(events: list[Event], hours: tuple[float, float] | None = None) -> list[Label]:
+    """One label per day or period (per time within `hours`), in the order of `events`
+    (chronological)."""
     groups: dict[tuple, list[Event]] = {}
     for event in events:
-        groups.setdefault(_key(event), []).append(event)
-    return [Label.of(g) for g in groups.values()]
+        groups.setdefault(_key(event, hours), []).append(event)
+    return [Label.of(g, len(key) == 2 and key[1] != "") for key, g in groups.items()]
 
 
 def select(labels: list[Label], most: int = MAX_LABELS) -> list[Label]:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from ..models import Timeline
 from . import POINTS, day_text, short_text
-from .axis import (TICK_BAND, VPAD, Box, Mark, Panel, Slot, assign_lanes, focus, panels,
+from .axis import (TICK_BAND, VPAD, Box, Mark, Panel, Slot, assign_lanes, crowded_hours, focus, panels,
                    place, spread, ticks)
 from .labels import Label, group, select
 
@@ -101,7 +101,7 @@ class Row:
         show."""
         marks = [Mark.of(g.event, panel_list, style.scale) for g in groups]
         day = published.toordinal() + 0.5
-        pub_x = next((p.x(day) for p in panel_list if p.shows(day)), None)
+        pub_x = next((p.x(day) for p in panel_list if p.shows(day) and not p.hourly), None)
         if main is None:
             labelled, pub_line = [i for i in chosen if marks[i]], True
         else:
@@ -177,10 +177,11 @@ def _layout(tl: Timeline) -> Layout:
     events = list(tl.events)
     if not events:
         return _empty(tl)
-    groups = group(events)
+    hours = crowded_hours(events)
+    groups = group(events, hours)
     keep = set(map(id, select(groups)))
     chosen = [k for k, g in enumerate(groups) if id(g) in keep]
-    rows = _rows(groups, chosen, tl.article.published)
+    rows = _rows(groups, chosen, tl.article.published, hours)
     drawn = None
     for size, levels, fan, drops in [(*a, False) for a in ATTEMPTS] + [(*LAST, True)]:
         attempt = _attempt(tl, groups, rows, size, levels, fan, drops)
@@ -231,7 +232,8 @@ def _attempt(tl: Timeline, groups: list[Label], rows: list[Row], size: float,
                   tuple(groups[i] for i in placed), unlabelled)
 
 
-def _rows(groups: list[Label], chosen: list[int], published: dt.date) -> list[Row]:
+def _rows(groups: list[Label], chosen: list[int], published: dt.date,
+          hours: tuple[float, float] | None = None) -> list[Row]:
     """The main axis, fitted to the events or zoomed; when zoomed, the overview strip of
     the whole range, labelling the events the main axis does not show.
 
@@ -239,7 +241,7 @@ def _rows(groups: list[Label], chosen: list[int], published: dt.date) -> list[Ro
     left as it is would only repeat the overview strip's."""
     events = [g.event for g in groups]
     fitted = panels(events, published, WIDTH - 2 * MARGIN, MARGIN)
-    zoomed = focus([groups[i].event for i in chosen] or events, published, fitted)
+    zoomed = focus([groups[i].event for i in chosen] or events, published, fitted, hours)
     if zoomed == fitted:
         return [Row.of(groups, chosen, fitted, MAIN, published)]
     windows = [(z.lo, z.hi) for z, f in zip(zoomed, fitted) if z != f]
