@@ -276,6 +276,9 @@ def _relative(job: _Job) -> Result | None:
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel == "night":         # "overnight": the night just gone, or the coming one
         rel = 0 if job.tense == "future" else -1
+        told = _told_day(job, paragraph=True)
+        if told and rel < 0 and told < job.dct - dt.timedelta(days=1):
+            return _with_part(job, day_period(told), "the night of the day the story tells")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
         rel = 1 if job.dct.month >= 9 or future else 0
@@ -354,6 +357,18 @@ def _anaphoric(job: _Job) -> Result | None:
             return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
+
+
+def _told_day(job: _Job, paragraph: bool = False) -> dt.date | None:
+    """The day a story is telling at the mention: the last day named nearby (in its
+    paragraph), unless a coarser later date was named after it (the story moved on)."""
+    latest = job.anchor(GRANULARITY_ORDER)
+    anchor = job.anchor(("time", "day"))
+    if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
+            or anchor.period.start < latest.period.start <= job.dct \
+            or paragraph and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
+        return None
+    return anchor.period.start
 
 
 def _that_weekday(job: _Job) -> Result:
@@ -575,6 +590,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
+_CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesday"
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
@@ -606,7 +622,8 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
     base = None
     for i, timex in enumerate(out):
         gap = text[out[i - 1].end:timex.start] if i else ""
-        if base and timex.type == "TIME" and timex.anchor.endswith(CLOCK_ON_DCT) \
+        on_day = i + 1 < len(out) and _CLOCK_ON_DAY.fullmatch(text, timex.end, out[i + 1].start)
+        if base and timex.type == "TIME" and timex.anchor.endswith(CLOCK_ON_DCT) and not on_day \
                 and (_HOURS_FROM.fullmatch(gap) if out[i - 1].type == "SET" else _HOURS_TO.fullmatch(gap)):
             out[i] = replace(timex, value=f"{base}T{timex.value.split('T')[1]}", period=None,
                              anchor=f"{timex.anchor.split(';')[0]}; the hours of '{out[i - 1].text}'")
