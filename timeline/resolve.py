@@ -158,6 +158,8 @@ def _date(job: _Job) -> Result | None:
         if unit in s:      # the first century starts in year 1: there is no year 0
             period = unit_period(dt.date(max(1, s[unit] * YEARS[unit]), 1, 1), unit)
             return "DATE", period_value(period), period, unit
+    if "weekday" in s and "day" in s and "month" not in s:
+        return _weekday_numbered(job)
     if "weekday" in s and "month" not in s and "nth_of" not in s:
         return _weekday(job)
     if "first" in s:
@@ -203,6 +205,27 @@ def _date(job: _Job) -> Result | None:
         day = period.start - dt.timedelta(days=7 * (period.start.weekday() <= 1))
         return "DATE", *_weekend_of(day), f"{why}; its weekend"
     return _with_part(job, period, why)
+
+
+def _weekday_numbered(job: _Job) -> Result | None:
+    """"Wednesday 22nd": the day of that number, in a month near the DCT, that falls on
+    that weekday; the nearest one, later rather than earlier unless told in the past."""
+    weekday, number = job.spec["weekday"] - 1, job.spec["day"]
+    first = job.dct.replace(day=1)
+    days = []
+    for shift in range(-3, 4):
+        month = first.month - 1 + shift
+        try:
+            day = dt.date(first.year + month // 12, month % 12 + 1, number)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            days.append(day)
+    if not days:
+        return None
+    late = job.tense == "past"
+    day = min(days, key=lambda d: (abs((d - job.dct).days), (d > job.dct) == late))
+    return _with_part(job, day_period(day), "the day of that number on that weekday, nearest the DCT")
 
 
 def _nth_in_month(year: int, s: dict) -> dt.date:
