@@ -297,11 +297,12 @@ def _relative(job: _Job) -> Result | None:
         if "month" in s:       # "the quarter ended July 31"
             return _quarter_ended(job)
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
-    if rel == "night":         # "overnight": the night just gone, or the coming one
-        rel = 0 if job.tense == "future" else -1
+    if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
+        # "late afternoon": today's; in a paragraph telling an earlier day, that day's
+        rel = 0 if job.tense == "future" or rel == "told" else -1
         told = _told_day(job, paragraph=True)
-        if told and rel < 0 and told < job.dct - dt.timedelta(days=1):
-            return _with_part(job, day_period(told), "the night of the day the story tells")
+        if told and job.tense != "future" and told < job.dct - dt.timedelta(days=1):
+            return _with_part(job, day_period(told), "in the day the story tells")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
         rel = 1 if job.dct.month >= 9 or future else 0
