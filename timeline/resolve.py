@@ -679,6 +679,7 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 }
 
 
+_APPOSITION = re.compile(r", ")
 _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
 _AND = re.compile(r"\s+and\s+")
 
@@ -750,6 +751,12 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
+        if named_weekday and kind == "date" and "day" not in spec and "part" not in spec and out and _APPOSITION.fullmatch(text, out[-1].end, mention.start) \
+                and out[-1].period and out[-1].period.granularity == "day" \
+                and out[-1].period.start.weekday() == spec["weekday"] - 1:
+            day = out[-1].period.start       # "The next day, Saturday, ...": that day
+            timex = replace(timex, value=day.isoformat(), period=Period(day, day, "day"),
+                            anchor=f"{timex.anchor.split(';')[0]}; the day of '{out[-1].text}' before it")
         if named_weekday and by_weekday:
             first = out[-1]
             range_to = _RANGE_TO.fullmatch(text, first.end, mention.start)
