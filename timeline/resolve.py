@@ -487,7 +487,17 @@ def _duration(job: _Job) -> Result | None:
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
         other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")
-    return "DURATION", value, period, "a span ending at the DCT" if period else "duration"
+        return "DURATION", value, period, "a span ending at the DCT"
+    later = _LATER.match(job.text, job.mention.end)
+    fine = _LATER_FROM.get(unit)
+    anchor = job.anchor(fine) if later and fine and isinstance(num, int) else None
+    if anchor and job.mention.start - anchor.end <= ANAPHORA_REACH:
+        # "Two days later, the fire crossed the highway": a P2D that also says when
+        sign = 1 if later.group(1).lower() == "later" else -1
+        day = shift_date(anchor.period.start, unit, sign * num)
+        period = unit_period(day, "day" if unit in ("day", "week") else unit)
+        return "DURATION", value, period, f"{value} {later.group(1).lower()} than '{anchor.text}'"
+    return "DURATION", value, None, "duration"
 
 
 def _set(job: _Job) -> Result | None:
@@ -680,6 +690,10 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 
 _APPOSITION = re.compile(r", ")
+_LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)
+_LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
+               "month": ("time", "day", "week", "month"),                       # later" counts
+               "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
 _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
 _AND = re.compile(r"\s+and\s+")
 
