@@ -784,7 +784,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                     anchors[-1] = out[-1]
                 timex = _range_end_weekday(timex, out[-1].period.start)
         by_weekday = named_weekday
-        if kind == "date" and "weekday" in spec and "month" not in spec:
+        if kind == "date" and "weekday" in spec and "month" not in spec and "day" not in spec:
             way = job.tense if job.tense != "unknown" else \
                 "future" if timex.period.start > published else "past"
             weekday = (timex, way)
