@@ -690,6 +690,7 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 
 _APPOSITION = re.compile(r", ")
+_AT = re.compile(r",? at ")
 _LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
@@ -745,8 +746,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         spec = dict(mention.spec)
         kind = spec["kind"]
         follows = weekday is not None and out[-1] is weekday[0]
-        shared = weekday[1] if follows and "weekday" in spec \
-            and joined(text, weekday[0].end, mention.start) else None
+        timed = weekday is not None and len(out) > 1 and out[-2] is weekday[0] \
+            and out[-1].type == "TIME" and _AT.fullmatch(text, weekday[0].end, out[-1].start)
+        shared = weekday[1] if (follows or timed) and "weekday" in spec \
+            and joined(text, out[-1].end, mention.start) else None   # "Thursday at 5am and Friday"
         job = _Job(mention, text, published, anchors, shared)   # "Thursday and Friday"
         try:
             result = _KINDS[kind](job)
@@ -788,8 +791,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             way = job.tense if job.tense != "unknown" else \
                 "future" if timex.period.start > published else "past"
             weekday = (timex, way)
-        else:
-            weekday = None
+        elif not (weekday and follows and type_ == "TIME" and _AT.fullmatch(text, out[-1].end, mention.start)):
+            weekday = None                   # (kept past its clock time: "Thursday at 5am")
         out.append(timex)
         if kind in ("date", "relative", "anaphoric", "duration") \
                 or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
