@@ -585,7 +585,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
       time of a day ("the night of 4 May", "that evening"), or within NARRATIVE_DAYS of
       the DCT;
     - the tense agrees: past for a day before the DCT, future for one after it ("Schools
-      reopen on Wednesday. The minister will open ... at 9.30 a.m.").
+      reopen on Wednesday. The minister will open ... at 9.30 a.m."), or, with no tense
+      to go by, the day is in the same sentence ("open on Saturday night with a trip
+      north to face the Comets at 7.35pm").
     Not a possessive day ("Friday's quake"), which names another event, nor a clock time
     opening a line (a live blog's entry). A morning time after an afternoon or night ("at
     10:30 p.m. on Monday ... at midday") goes to the day after; each time so placed is
@@ -614,7 +616,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             or not _PARAGRAPH.search(text, last.end, timex.start) \
             or abs((published - last.period.start).days) <= NARRATIVE_DAYS
         way = tense(text, timex.start, timex.end) if near and day != published else None
-        if way == "past" and day < published or way == "future" and day > published:
+        same = way == "unknown" and sentence_bounds(text, last.start, last.end)[1] == right
+        if way == "past" and day < published or way == "future" and day > published or same:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
                                     anchor=f"{timex.anchor.split(';')[0]}; clock time in the story, "
                                            f"after '{last.text}'")
