@@ -16,7 +16,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, mont
 from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
-GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "year")   # a time: part of a day
+GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
