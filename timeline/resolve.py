@@ -548,6 +548,7 @@ def _time(job: _Job) -> Result | None:
 CLOCK_ON_DCT = "clock time, on the publication date"
 CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
 _BESIDE = "clock time on the day named beside it"
+_IN_STORY = "clock time in the story"
 CLOCK_NEAR_CHARS = 40
 
 
@@ -619,7 +620,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         same = way == "unknown" and sentence_bounds(text, last.start, last.end)[1] == right
         if way == "past" and day < published or way == "future" and day > published or same:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
-                                    anchor=f"{timex.anchor.split(';')[0]}; clock time in the story, "
+                                    anchor=f"{timex.anchor.split(';')[0]}; {_IN_STORY}, "
                                            f"after '{last.text}'")
 
 
@@ -627,11 +628,31 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
+_CLOCK = re.compile(r"T\d\d:\d\d")
+_RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
 _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesday"
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
+
+
+def _clock_range_ends(out: list[Timex], text: str) -> None:
+    """"between 9 am and 5 pm", "from 10pm to 2am": the second time is on the first's
+    day (the next one when it is earlier on the clock)."""
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        dayless = second.anchor.endswith(CLOCK_ON_DCT) or _IN_STORY in second.anchor
+        if not (dayless and first.type == second.type == "TIME" and first.period and second.period
+                and _CLOCK.search(first.value) and _CLOCK.search(second.value)
+                and _HOURS_TO.fullmatch(text, first.end, second.start)
+                and _RANGE_OPENER.search(text, 0, first.start)):
+            continue
+        start, end = first.value.split("T")[1], second.value.split("T")[1]
+        day = first.period.start + dt.timedelta(days=end < start)
+        if day != second.period.start:
+            out[i] = replace(second, value=_clock_value(day, end), period=Period(day, day, "time"),
+                             anchor=f"{second.anchor.split(';')[0]}; the end of the hours from '{first.text}'")
 
 
 def _clock_times_on_dates(out: list[Timex], text: str) -> None:
@@ -804,4 +825,5 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _clock_times_on_dates(out, text)
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
+    _clock_range_ends(out, text)
     return out
