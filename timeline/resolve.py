@@ -642,7 +642,7 @@ def _clock_range_ends(out: list[Timex], text: str) -> None:
     day (the next one when it is earlier on the clock)."""
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        dayless = second.anchor.endswith(CLOCK_ON_DCT) or _IN_STORY in second.anchor
+        dayless = second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor
         if not (dayless and first.type == second.type == "TIME" and first.period and second.period
                 and _CLOCK.search(first.value) and _CLOCK.search(second.value)
                 and _HOURS_TO.fullmatch(text, first.end, second.start)
