@@ -78,6 +78,9 @@ from timeline.tense import tense
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
+    # a verb in the date's own clause beats a nearer one past a comma
+    ("President Kenyatta, who took office following elections in March, is expected to visit.",
+     "March", "past"),
     ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
     ("The partnership extended to Nov. 20 its offer for all shares.", "Nov. 20", "future"),
     ("It said it will redeem Series H preferred shares on Oct. 31.", "Oct. 31", "future"),

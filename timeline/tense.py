@@ -57,11 +57,11 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
                       # overrides "by", "before"
 _AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
-_CLAUSE_BREAK = re.compile(r",|\band\b")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
-_CLAUSE_GAP = 20      # characters a comma or "and" adds between a marker and the date
+_CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n\s*\n")
