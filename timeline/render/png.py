@@ -42,7 +42,7 @@ INK, GREY = "#222222", "#666666"
 FAINT = 0.35                    # opacity of the marks of unlabelled events
 COLOURS = {"time": "#000000", "day": "#0072B2", "week": "#56B4E9", "month": "#009E73",
            "quarter": "#E69F00", "season": "#F0E442", "year": "#CC79A7",
-           "decade": "#999999", "century": "#999999", "span": "#D55E00"}   # Okabe-Ito
+           "decade": "#A6A6A6", "century": "#6E6E6E", "span": "#D55E00"}   # Okabe-Ito, greys
 # thin lines and edges: the season's yellow darkened to stand out on white
 LINES = {**COLOURS, "season": "#958D29"}
 SHADE = "#EFEFEF"               # the zoomed window on the overview strip, and its funnel
