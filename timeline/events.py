@@ -643,7 +643,7 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
         sentence = _window(article.text, _sentence_of(article.text, spans, starts, timex), timex)
         day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
         words = replace(timex, start=day.start) if day else timex
-        later = _LATER.match(article.text, timex.end) if timex.type == "DURATION" else None
+        later = LATER.match(article.text, timex.end) if timex.type == "DURATION" else None
         if later:                    # "Two days later, ...": the date words are all three
             words = replace(words, end=later.end())
         events.append(Event(
@@ -653,7 +653,7 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-_LATER = re.compile(r" (?:later|earlier)\b")
+LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)    # "Two days later": when, too
 _DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+|from\s+)?")
 
 

@@ -13,6 +13,7 @@ from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, month_period,
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
+from .events import LATER
 from .tagger import joined
 from .tense import pick, sentence_bounds, tense
 
@@ -301,8 +302,8 @@ def _relative(job: _Job) -> Result | None:
         # "late afternoon": today's; in a paragraph telling an earlier day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
         told = _told_day(job, paragraph=True)
-        if told and job.tense != "future" and told < job.dct - dt.timedelta(days=1):
-            return _with_part(job, day_period(told), "in the day the story tells")
+        if told and job.tense != "future" and told.period.start < job.dct - dt.timedelta(days=1):
+            return _with_part(job, day_period(told.period.start), f"in the day of '{told.text}'")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
         rel = 1 if job.dct.month >= 9 or future else 0
@@ -383,7 +384,7 @@ def _anaphoric(job: _Job) -> Result | None:
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
 
 
-def _told_day(job: _Job, paragraph: bool = False) -> dt.date | None:
+def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
     """The day a story is telling at the mention: the last day named nearby (in its
     paragraph), unless a coarser later date was named after it (the story moved on)."""
     latest = job.anchor(GRANULARITY_ORDER)
@@ -392,19 +393,16 @@ def _told_day(job: _Job, paragraph: bool = False) -> dt.date | None:
             or anchor.period.start < latest.period.start <= job.dct \
             or paragraph and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
         return None
-    return anchor.period.start
+    return anchor
 
 
 def _that_weekday(job: _Job) -> Result:
     """"the following Monday", "the previous Friday", "that Friday": the weekday after,
     before, or in the days from, the last day named nearby; with none, counted from the DCT."""
-    latest = job.anchor(GRANULARITY_ORDER)
-    anchor = job.anchor(("time", "day"))
-    if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
-            or anchor.period.start < latest.period.start <= job.dct \
-            or anchor.period.start < job.dct and _WILL.search(job.text, *sentence_bounds(
-                job.text, job.mention.start, job.mention.end)):   # "Jones, arrested on March 2,
-        return _weekday(job)                                         # will appear ... Monday"
+    anchor = _told_day(job)
+    if anchor is None or anchor.period.start < job.dct and _WILL.search(job.text, *sentence_bounds(
+            job.text, job.mention.start, job.mention.end)):   # "Jones, arrested on March 2,
+        return _weekday(job)                                   # will appear ... Monday"
     day, target, rel = anchor.period.start, job.spec["weekday"] - 1, job.spec.get("rel")
     if rel is not None and rel < 0:
         day -= dt.timedelta(days=(day.weekday() - target) % 7 or 7)
@@ -488,7 +486,7 @@ def _duration(job: _Job) -> Result | None:
         other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")
         return "DURATION", value, period, "a span ending at the DCT"
-    later = _LATER.match(job.text, job.mention.end)
+    later = LATER.match(job.text, job.mention.end)
     fine = _LATER_FROM.get(unit)
     anchor = job.anchor(fine) if later and fine and isinstance(num, int) else None
     if anchor and job.mention.start - anchor.end <= ANAPHORA_REACH:
@@ -715,7 +713,6 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 _APPOSITION = re.compile(r", ")
 _AT = re.compile(r",? at ")
-_LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
