@@ -49,6 +49,15 @@ def test_grammar_negative_corpus(text, why):
     assert tag(text) == [], why
 
 
+@pytest.mark.parametrize("text, expressions", [
+    ("They reached the finals twice, most recently in 2019.", ["2019"]),
+    ("Doctors were threatened, most recently last October.", ["last October"]),
+    ("He has most recently worked in Paris.", ["most recently"]),
+])
+def test_grammar_most_recently_before_a_date_only_points_to_it(text, expressions):
+    assert [m.text for m in tag(text)] == expressions
+
+
 def test_grammar_tagger_never_overlaps():
     text = "On Monday, Oct. 26, 1998, at 9 a.m. EST, the past two years ended early next year."
     mentions = tag(text)
