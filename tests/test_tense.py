@@ -78,6 +78,11 @@ from timeline.tense import tense
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
+    ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
+    ("He did not return until Friday.", "Friday", "past"),
+    ("Some lines may not be repaired until the weekend.", "the weekend", "future"),
+    ("A front moved in, and by early afternoon gusts were driving the fire east.",
+     "early afternoon", "past"),
     # a verb in the date's own clause beats a nearer one past a comma
     ("President Kenyatta, who took office following elections in March, is expected to visit.",
      "March", "past"),

@@ -97,6 +97,10 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
+    elif (told := _told_day(job)) and _NARRATED.search(told.anchor) \
+            and told.period.start < dct - dt.timedelta(days=6):
+        day = told.period.start + dt.timedelta(days=(target - told.period.start.weekday()) % 7)
+        why = f"in the week the story tells, from '{told.text}'"
     elif job.tense == "unknown" and ahead and ahead < back:
         day, why = dct + dt.timedelta(days=ahead), "no tense: the nearer one, after the DCT"
     else:
@@ -712,6 +716,7 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 
 _APPOSITION = re.compile(r", ")
+_NARRATED = re.compile(r"from '|the day of '|clock time in the story")   # a day the story reached
 _AT = re.compile(r",? at ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts

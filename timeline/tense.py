@@ -49,6 +49,9 @@ _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*"
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
+_CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
+_NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had) not|(?:did|was|were|had)n't|neither|nobody)\b[^,.;:]*$",
+                        re.I)                                  # "did not arrive until", not "may not"
 _REPORTING = _words(_MARKERS["reporting"])
 _SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
@@ -159,12 +162,15 @@ def tense(text: str, start: int, end: int) -> str:
         return "future"
     deadline = _DEADLINE.search(before)
     if deadline and not (best and best[2]) \
-            and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())):
+            and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())) \
+            and not (best and best[1] == "past" and _NOT_UNTIL.search(
+                text, max(0, edge - 50), edge - len(deadline.group()))):
         return "future"
     if _POSSESSIVE.match(text, end):
         return "past"
     by = _BEFORE.search(before)
-    fronted = by and not text[left:edge - len(before) + by.start()].strip(" \"“‘'")
+    head = text[left:edge - len(before) + by.start()] if by else ""
+    fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
     if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
                                    and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past
