@@ -183,15 +183,18 @@ def assert_clean(tl: Timeline, left_out: int = 0):
     footer; no two labels overlap; none covers a mark or the overview strip or leaves
     the figure; no leader passes through (or touches) a label but its own; the vertical
     stretches of two leaders that run side by side stay STEM_ROOM apart; leaders bending
-    in the same band keep the order of their marks (they never cross)."""
+    in the same band keep the order of their marks (they never cross); the footer keeps
+    clear of the legend."""
     drawn = layout(tl)
     labels, marks = boxes(drawn, drawn.labels), boxes(drawn, drawn.marks)
     width, height = drawn.figure.canvas.get_width_height()
     assert len(labels) == len(drawn.groups) == len(marks) == len(drawn.stems)
     assert sum(len(g.events) for g in drawn.groups) + drawn.unlabelled == len(tl.events)
     assert drawn.unlabelled <= left_out
-    footer = " ".join(t.get_text() for t in drawn.figure.texts if "Source:" in t.get_text())
-    assert (f"+{drawn.unlabelled} more event" in footer) == (drawn.unlabelled > 0)
+    (footer,) = [t for t in drawn.figure.texts if "Source:" in t.get_text()]
+    assert (f"+{drawn.unlabelled} more event" in footer.get_text()) == (drawn.unlabelled > 0)
+    for legend in drawn.figure.legends:        # the footer stays clear of the legend
+        assert not overlap(*boxes(drawn, [footer, legend]))
     for i, a in enumerate(labels):
         assert 0 <= a.x0 and a.x1 <= width and 0 <= a.y0 and a.y1 <= height
         assert not any(overlap(a, b) for b in labels[i + 1:]), drawn.labels[i].get_text()

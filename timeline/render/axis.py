@@ -24,7 +24,9 @@ FOCUS_SHARE = 0.25      # zoom on a window of point-like periods narrower than t
 DENSE = 6               # ... holding at least this many of them
 DENSE_SHARE = 0.4       # ... and this share of the panel's periods
 DENSE_KEEP = 0.8        # the narrowest window holding this share of the densest one's
-HOURS_SPAN = 1.5        # an hour-by-hour view: DENSE clock times within this many days
+HOURS_SPAN = 1.5        # an hour-by-hour view: DENSE clock times within this many days,
+HOURS_SHARE = 0.5       # ... this share of the events
+HOURS_AROUND = 30       # ... within this many days
 HOURLY = 3              # a panel of at most this many days is an axis of hours
 HOUR = 1 / 24
 TICK_SPACING = 0.7      # least room between two ticks
@@ -259,15 +261,21 @@ def _padded(lo: float, hi: float) -> tuple[float, float]:
 
 def crowded_hours(events: list[Event]) -> tuple[float, float] | None:
     """The first and last moment of the densest run of at least DENSE clock times (or
-    parts of days) within HOURS_SPAN days, if there is one: a live blog's or a story's
-    hours, to show hour by hour."""
+    parts of days) within HOURS_SPAN days, if there is one and it holds at least
+    HOURS_SHARE of the events of the month around it: a live blog's or a night's hours,
+    to show hour by hour (not one day of a story told over weeks)."""
     moments = sorted({sum(m) / 2 for m in map(moment, events) if m})
     best = None
     for i, first in enumerate(moments):
         run = [m for m in moments[i:] if m - first <= HOURS_SPAN]
         if len(run) >= DENSE and (best is None or len(run) > len(best)):
             best = run
-    return (best[0], best[-1]) if best else None
+    if best is None:
+        return None
+    lo, hi = best[0], best[-1]
+    near = [e for e in events if abs(_days(e)[0] - lo) <= HOURS_AROUND]
+    inside = [e for e in near if moment(e) and lo <= sum(moment(e)) / 2 <= hi]
+    return (lo, hi) if len(inside) >= HOURS_SHARE * len(near) else None
 
 
 def focus(events: list[Event], published: dt.date, fitted: list[Panel],

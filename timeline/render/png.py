@@ -463,15 +463,16 @@ def _draw_footer(fig, tl: Timeline, events: list, unlabelled: int = 0) -> None:
 
     art = tl.article
     source = art.source if len(art.source) <= 70 else "…" + art.source[-69:]
-    more = (f"   ·   +{unlabelled} more event{'s' * (unlabelled != 1)} in the CSV "
-            f"(faint marks)" if unlabelled else "")
+    counts = [f"+{unlabelled} more event{'s' * (unlabelled != 1)} in the CSV (faint marks)"
+              ] if unlabelled else []
     if tl.vague:
         n = len(tl.vague)
-        more += (f"   ·   +{n} undated event{'s' * (n != 1)} in the CSV"
-                 + (f" (“{tl.vague[0].timex.text}”)" if n == 1 else ""))
-    fig.text(MARGIN, MARGIN, f"Source: {source}   ·   published "
-             f"{day_text(art.published)}{more}", size=7.5, color=GREY, va="bottom",
-             parse_math=False, transform=fig.dpi_scale_trans)
+        counts.append(f"+{n} undated event{'s' * (n != 1)} in the CSV"
+                      + (f" (“{tl.vague[0].timex.text}”)" if n == 1 else ""))
+    lines = [f"Source: {source}   ·   published {day_text(art.published)}"]
+    lines += ["   ·   ".join(counts)] if counts else []    # a line of its own, clear of the legend
+    fig.text(MARGIN, MARGIN, "\n".join(lines), size=7.5, color=GREY, va="bottom",
+             linespacing=1.4, parse_math=False, transform=fig.dpi_scale_trans)
     grans = sorted({e.period.granularity for e in events}, key=list(COLOURS).index)
     handles = [Line2D([], [], ls="none", marker="o", ms=6, mfc=COLOURS[g], mec="white",
                       label=g) if g in POINTS else
