@@ -79,6 +79,7 @@ from timeline.tense import tense
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
+    ("Offices will remain closed Saturday, which has been declared a holiday.", "Saturday", "future"),
     ("He did not return until Friday.", "Friday", "past"),
     ("Some lines may not be repaired until the weekend.", "the weekend", "future"),
     ("A front moved in, and by early afternoon gusts were driving the fire east.",

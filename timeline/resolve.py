@@ -776,6 +776,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             and out[-1].type == "TIME" and _AT.fullmatch(text, weekday[0].end, out[-1].start)
         shared = weekday[1] if (follows or timed) and "weekday" in spec \
             and joined(text, out[-1].end, mention.start) else None   # "Thursday at 5am and Friday"
+        if shared is None and "weekday" in spec and out and out[-1].period \
+                and out[-1].period.granularity in ("day", "time") and out[-1].period.start != published \
+                and joined(text, out[-1].end, mention.start):        # "tomorrow and Wednesday"
+            shared = "future" if out[-1].period.start > published else "past"
         job = _Job(mention, text, published, anchors, shared)   # "Thursday and Friday"
         try:
             result = _KINDS[kind](job)
