@@ -824,9 +824,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         elif not (weekday and follows and type_ == "TIME" and _AT.fullmatch(text, out[-1].end, mention.start)):
             weekday = None                   # (kept past its clock time: "Thursday at 5am")
         out.append(timex)
-        if kind in ("date", "relative", "anaphoric", "duration") \
+        flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after"))
+        if kind in ("date", "relative", "anaphoric", "duration") and not flashback \
                 or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
-            anchors.append(timex)
+            anchors.append(timex)           # (not "the previous night": the story stays put)
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)
     _attach_clock_times(out, text)

@@ -30,7 +30,7 @@ _FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _WORD
                      rf"|{_AS_NOUN}(?:{_words(_PRESENT)}))|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
-                   rf"(?<!\bremain )(?<!\bremains )(?<!\bstay )(?<!\bstays )"
+                   rf"(?<!\bremain )(?<!\bremains )(?<!\bstay )(?<!\bstays )(?<!\bbeing )"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
