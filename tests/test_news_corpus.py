@@ -1,5 +1,5 @@
-"""A second, independent check on quality: 313 news articles written for testing in
-fourteen batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
+"""A second, independent check on quality: 337 news articles written for testing in
+fifteen batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
 African and Australian copy, live blogs ... dated 1989-2025; `p3_` is the second batch,
 `p4_` the third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the
 fourth, `p6_` the fifth, `p7_` the sixth: 1989-2000 wire and 2017-2024 online copy,
@@ -9,7 +9,8 @@ narrative stories told day by day, `p12_` the eleventh: March 2013 wire again an
 non-wire features, local and trade news 1995-2025, `p13_` the twelfth: 2012-2024 wire
 and 1990-2025 features, `p14_` the thirteenth: 1994-2024 world copy and narratives told
 hour by hour, `p15_` the fourteenth: 2013 wire in the TempEval-3 style and 1992-2025
-sport, culture, science, obituaries, transport and council news), each with hand gold in `<stem>.gold.tsv`, written
+sport, culture, science, obituaries, transport and council news, `p16_` the fifteenth:
+1998-2000 wire in the style of AQUAINT and 2006-2024 regional and Wikinews stories), each with hand gold in `<stem>.gold.tsv`, written
 before the tagger was run on them.
 Rules were added after reading the errors of each batch, so the figures are not a blind
 test any more.
@@ -29,7 +30,7 @@ from timeline import annotate
 
 NEWS = Path(__file__).parent / "corpus" / "news"
 ARTICLES = sorted(NEWS.glob("*.txt"))
-FLOOR = {"recall": 0.985, "precision": 0.988, "value": 0.94}   # value: share of gold right
+FLOOR = {"recall": 0.985, "precision": 0.99, "value": 0.943}   # value: share of gold right
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -71,7 +72,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 313
+    assert len(ARTICLES) == 337
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
