@@ -399,6 +399,16 @@ def test_ingest_read_article_a_short_lede_after_a_wire_dateline_is_body(tmp_path
     assert article.title.startswith("The Federal Reserve left")
 
 
+@pytest.mark.parametrize("first", ["December 31, 1999", "Friday, December 31, 1999", "1999-12-31"])
+def test_ingest_read_article_a_first_line_of_only_a_date_is_no_headline(tmp_path, first):
+    text = (f"{first}\n\nKANDAHAR, Afghanistan (AP) -- More than 150 hostages were freed "
+            "Friday.\n\nThey flew home.\n")
+    article = read(tmp_path, text)
+    assert article.published == dt.date(1999, 12, 31)
+    assert article.title == "More than 150 hostages were freed Friday."
+    assert text[article.body[0]:].startswith("More than 150")
+
+
 def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
     text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
     article = read(tmp_path, text, dt.date(2012, 9, 17))

@@ -147,10 +147,16 @@ def read_article(path: Path, published: dt.date | None = None,
     else:
         why = _ambiguous_header_date(text) or "no publication date found in the article"
         raise InputError(f"{path}: {why}; pass {option} YYYY-MM-DD")
+    if title and dateline and dateline.line_start == title[0] and not _WORD_BESIDE.search(
+            _WEEKDAY.sub("", text[title[0]:dateline.start] + text[dateline.end:title[1]])):
+        title = None                # the first line is the date alone: no headline
     body = _body_range(text, title, dateline)
     return Article(source=str(path), text=text, published=published,
                    title=text[title[0]:title[1]] if title else _lede(text, body),
                    body=body, dated_by=dated_by)
+
+
+_WORD_BESIDE = re.compile(r"[^\W\d_]{3,}")
 
 
 def _lede(text: str, body: tuple[int, int] | None) -> str:
