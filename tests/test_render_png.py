@@ -436,6 +436,9 @@ def test_png_a_live_blog_is_drawn_hour_by_hour():
     assert any(x.startswith("2019: The last") for x in texts)
     labels = [text for _, text in ticks(panel).labels]
     assert "5 Jul" in labels and "04:00" in labels and labels[0].endswith("4 Jul 2024")
+    midnight = D(2024, 7, 5).toordinal()      # a first tick at midnight keeps its year
+    labels = [text for _, text in ticks(Panel(midnight - 0.01, midnight + 0.5, 0, 11)).labels]
+    assert labels[0] == "00:00\n5 Jul 2024"
 
 
 def test_png_leaders_pass_through_no_other_label():
@@ -493,6 +496,7 @@ def test_labels_one_sentence_told_twice_is_one_item():
     ("The fair runs on Sunday from 2pm to 7pm.", "14:00–19:00"),
     ("The fair runs on Sunday, 2pm-7pm.", "14:00–19:00"),
     ("The fair opens on Sunday at 2pm and again at 7pm.", "14:00, 19:00"),
+    ("The fair opens at 2pm; the stalls open 12pm-7pm.", "14:00, 19:00"),
 ])
 def test_labels_hours_of_one_event_read_as_a_range(said, times):
     day = Period(D(2024, 6, 16), D(2024, 6, 16), "time")

@@ -81,6 +81,8 @@ from timeline.tense import tense
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
     ("Offices will remain closed Saturday, which has been declared a holiday.", "Saturday", "future"),
     ("He did not return until Friday.", "Friday", "past"),
+    ("He didn't return until Friday.", "Friday", "past"),
+    ("He didn’t return until Friday.", "Friday", "past"),
     ("He spent the evening with friends and left the bar shortly before 2am.", "2am", "past"),
     ("Some lines may not be repaired until the weekend.", "the weekend", "future"),
     ("A front moved in, and by early afternoon gusts were driving the fire east.",

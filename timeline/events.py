@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Event, Timex, chronological
+from .tagger import LATER
 
 MAX_DESCRIPTION = 120       # characters, the ellipsis included
 MAX_SENTENCE = 1000         # a longer "sentence" (a text without stops) is cut around the date
@@ -269,7 +270,7 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex,
     return _capitalise(_fit(best))
 
 
-_HEADER = re.compile(r"[^:.!?\n]{1,80}:\s+(?=\S)")
+_HEADER = re.compile(r"(?:[^:.!?\n]|(?<=\d)[:.](?=\d)){1,80}:\s+(?=\S)")   # "7.30pm: ", "14:00-17:00: "
 _HEADER_GLUE = re.compile(r"(?:[\s,/&–—-]|\b(?:from|at|to|until|till|and|on)\b)*", re.I)
 
 
@@ -653,7 +654,6 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)    # "Two days later": when, too
 _DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+|from\s+)?")
 
 

@@ -13,8 +13,7 @@ from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, month_period,
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
-from .events import LATER
-from .tagger import joined
+from .tagger import LATER, joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
@@ -97,7 +96,7 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
-    elif (told := _told_day(job)) and _NARRATED.search(told.anchor) \
+    elif (told := _told_day(job)) and _narrated(told) \
             and told.period.start < dct - dt.timedelta(days=6):
         day = told.period.start + dt.timedelta(days=(target - told.period.start.weekday()) % 7)
         why = f"in the week the story tells, from '{told.text}'"
@@ -212,24 +211,23 @@ def _date(job: _Job) -> Result | None:
     return _with_part(job, period, why)
 
 
-def _weekday_numbered(job: _Job) -> Result | None:
-    """"Wednesday 22nd": the day of that number, in a month near the DCT, that falls on
-    that weekday; the nearest one, later rather than earlier unless told in the past."""
+def _weekday_numbered(job: _Job) -> Result:
+    """"Wednesday 22nd": the day of that number, in a month at most two from the DCT's,
+    that falls on that weekday; the nearest the tense allows (else the weekday alone)."""
     weekday, number = job.spec["weekday"] - 1, job.spec["day"]
-    first = job.dct.replace(day=1)
     days = []
-    for shift in range(-3, 4):
-        month = first.month - 1 + shift
+    for shift in range(-2, 3):
+        month = job.dct.month - 1 + shift
         try:
-            day = dt.date(first.year + month // 12, month % 12 + 1, number)
+            day = dt.date(job.dct.year + month // 12, month % 12 + 1, number)
         except ValueError:
             continue
-        if day.weekday() == weekday:
+        if day.weekday() == weekday and not (job.tense == "past" and day > job.dct
+                                             or job.tense == "future" and day < job.dct):
             days.append(day)
     if not days:
-        return None
-    late = job.tense == "past"
-    day = min(days, key=lambda d: (abs((d - job.dct).days), (d > job.dct) == late))
+        return _weekday(job)
+    day = min(days, key=lambda d: abs((d - job.dct).days))
     return _with_part(job, day_period(day), "the day of that number on that weekday, nearest the DCT")
 
 
@@ -307,7 +305,7 @@ def _relative(job: _Job) -> Result | None:
         rel = 0 if job.tense == "future" or rel == "told" else -1
         told = _told_day(job, paragraph=True)
         if told and job.tense != "future" and told.period.start < job.dct - dt.timedelta(days=1):
-            return _with_part(job, day_period(told.period.start), f"in the day of '{told.text}'")
+            return _with_part(job, day_period(told.period.start), f"{_TOLD} '{told.text}'")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
         rel = 1 if job.dct.month >= 9 or future else 0
@@ -386,6 +384,12 @@ def _anaphoric(job: _Job) -> Result | None:
             return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
+
+
+def _narrated(day: Timex) -> bool:
+    """Was the day reached by the story's own counting ("the next day", "The next day,
+    Saturday,", a clock time told in the story), not named outright?"""
+    return day.rule.startswith("anaphoric") or any(w in day.anchor for w in (_IN_STORY, _APPOSED, _TOLD))
 
 
 def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
@@ -551,6 +555,8 @@ CLOCK_ON_DCT = "clock time, on the publication date"
 CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
 _BESIDE = "clock time on the day named beside it"
 _IN_STORY = "clock time in the story"
+_APPOSED = "in apposition to the day"
+_TOLD = "in the day of"
 CLOCK_NEAR_CHARS = 40
 
 
@@ -640,16 +646,17 @@ _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday a
 
 
 def _clock_range_ends(out: list[Timex], text: str) -> None:
-    """"between 9 am and 5 pm", "from 10pm to 2am": the second time is on the first's
-    day (the next one when it is earlier on the clock)."""
+    """"between 9 am and 5 pm", "10pm-2am": the second time is on the first's day (the
+    next one when it is earlier on the clock)."""
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
         dayless = second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor
-        if not (dayless and first.type == second.type == "TIME" and first.period and second.period
-                and _CLOCK.search(first.value) and _CLOCK.search(second.value)
-                and _HOURS_TO.fullmatch(text, first.end, second.start)
-                and _RANGE_OPENER.search(text, 0, first.start)):
-            continue
+        gap = _HOURS_TO.fullmatch(text, first.end, second.start)
+        if not (dayless and gap and first.type == second.type == "TIME" and first.period
+                and second.period and _CLOCK.search(first.value) and _CLOCK.search(second.value)
+                and ("and" not in gap.group() or _RANGE_OPENER.search(text, max(0, first.start - 9),
+                                                                          first.start))):
+            continue                         # "10pm-2am", "from 10pm to 2am", "between 9 and 5"
         start, end = first.value.split("T")[1], second.value.split("T")[1]
         day = first.period.start + dt.timedelta(days=end < start)
         if day != second.period.start:
@@ -716,8 +723,6 @@ _KINDS: dict[str, Callable[[_Job], Result | None]] = {
 
 
 _APPOSITION = re.compile(r", ")
-_NARRATED = re.compile(r"from '|the day of '|clock time in the story")   # a day the story reached
-_AT = re.compile(r",? at ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
@@ -773,7 +778,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         kind = spec["kind"]
         follows = weekday is not None and out[-1] is weekday[0]
         timed = weekday is not None and len(out) > 1 and out[-2] is weekday[0] \
-            and out[-1].type == "TIME" and _AT.fullmatch(text, weekday[0].end, out[-1].start)
+            and out[-1].type == "TIME" and _SET_AT.fullmatch(text, weekday[0].end, out[-1].start)
         shared = weekday[1] if (follows or timed) and "weekday" in spec \
             and joined(text, out[-1].end, mention.start) else None   # "Thursday at 5am and Friday"
         if shared is None and "weekday" in spec and out and out[-1].period \
@@ -803,7 +808,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                 and out[-1].period.start.weekday() == spec["weekday"] - 1:
             day = out[-1].period.start       # "The next day, Saturday, ...": that day
             timex = replace(timex, value=day.isoformat(), period=Period(day, day, "day"),
-                            anchor=f"{timex.anchor.split(';')[0]}; the day of '{out[-1].text}' before it")
+                            anchor=f"{timex.anchor.split(';')[0]}; {_APPOSED} '{out[-1].text}'")
         if named_weekday and by_weekday:
             first = out[-1]
             range_to = _RANGE_TO.fullmatch(text, first.end, mention.start)
@@ -821,7 +826,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             way = job.tense if job.tense != "unknown" else \
                 "future" if timex.period.start > published else "past"
             weekday = (timex, way)
-        elif not (weekday and follows and type_ == "TIME" and _AT.fullmatch(text, out[-1].end, mention.start)):
+        elif not (weekday and follows and type_ == "TIME" and _SET_AT.fullmatch(text, out[-1].end, mention.start)):
             weekday = None                   # (kept past its clock time: "Thursday at 5am")
         out.append(timex)
         flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after"))

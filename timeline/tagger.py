@@ -230,6 +230,9 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
 JOINS = {"", "-", "–", "and", "or", "to", "through"}
 
 
+LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)    # "Two days later": when, too
+
+
 def joined(text: str, end: int, start: int) -> bool:
     """Do an expression ending at `end` and the next, starting at `start`, make a range
     or a list ("Nov. 6-7", "April 24 and 25", "Thursday, Friday")?"""

@@ -52,7 +52,7 @@ _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
-_NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had) not|(?:did|was|were|had)n't|neither|nobody)\b[^,.;:]*$",
+_NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)|neither|nobody)\b[^,.;:]*$",
                         re.I)                                  # "did not arrive until", not "may not"
 _REPORTING = _words(_MARKERS["reporting"])
 _SAYS = re.compile(_REPORTING, re.I)

@@ -73,6 +73,12 @@ def moment(event: Event) -> tuple[float, float] | None:
     return at, at
 
 
+def hour_of(event: Event) -> float | None:
+    """The middle of `moment`: where a time sits on an axis of hours."""
+    at = moment(event)
+    return None if at is None else (at[0] + at[1]) / 2
+
+
 def display_date(period: Period, value: str = "", long: bool = False) -> str:
     """A human rendering of a period at its granularity: '2023', 'October 2023', 'Q3 2023'."""
     start, end, gran = period.start, period.end, period.granularity

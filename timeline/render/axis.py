@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from ..models import Event
-from . import day_text, is_point, moment, month_name
+from . import day_text, hour_of, is_point, moment, month_name
 
 MAX_PANELS = 3          # the axis is cut at most twice
 PANEL_FLOOR = 0.18      # the least share of the width a panel gets
@@ -103,8 +103,9 @@ class Mark:
             return None
         point = is_point(event)
         if panel.hourly:                    # a time at its hour, a day as a bar of hours
-            start, end = moment(event) or (start, end)
-            point = point and moment(event) is not None
+            at = moment(event)
+            start, end = at or (start, end)
+            point = point and at is not None
         return cls(event.period.granularity, panel, (start, end), point, scale)
 
     @property
@@ -262,9 +263,9 @@ def _padded(lo: float, hi: float) -> tuple[float, float]:
 def crowded_hours(events: list[Event]) -> tuple[float, float] | None:
     """The first and last moment of the densest run of at least DENSE clock times (or
     parts of days) within HOURS_SPAN days, if there is one and it holds at least
-    HOURS_SHARE of the events of the month around it: a live blog's or a night's hours,
-    to show hour by hour (not one day of a story told over weeks)."""
-    moments = sorted({sum(m) / 2 for m in map(moment, events) if m})
+    HOURS_SHARE of the events within HOURS_AROUND days of it: a live blog's or a night's
+    hours, to show hour by hour (not one day of a story told over weeks)."""
+    moments = sorted({h for h in map(hour_of, events) if h is not None})
     best = None
     for i, first in enumerate(moments):
         run = [m for m in moments[i:] if m - first <= HOURS_SPAN]
@@ -274,14 +275,15 @@ def crowded_hours(events: list[Event]) -> tuple[float, float] | None:
         return None
     lo, hi = best[0], best[-1]
     near = [e for e in events if abs(_days(e)[0] - lo) <= HOURS_AROUND]
-    inside = [e for e in near if moment(e) and lo <= sum(moment(e)) / 2 <= hi]
+    inside = [e for e in near if hour_of(e) is not None and lo <= hour_of(e) <= hi]
     return (lo, hi) if len(inside) >= HOURS_SHARE * len(near) else None
 
 
 def focus(events: list[Event], published: dt.date, fitted: list[Panel],
           hours: tuple[float, float] | None = None) -> list[Panel]:
     """The panels, each zoomed on the window of its point-like events, if it has one;
-    the panel holding `hours` on those hours, padded by an hour or two.
+    the panel holding `hours` on those hours, padded by a tenth of their length (an hour
+    at least).
 
     A panel is zoomed on a window of periods of at most a month (each distinct period
     counted once) that, padded as a panel is, takes less than FOCUS_SHARE of it: the
@@ -410,8 +412,8 @@ def ticks(panel: Panel) -> Ticks:
 
 
 def _hour_ticks(panel: Panel, most: int) -> Ticks:
-    """Ticks every few hours, named '14:00'; midnight by the day it starts, as is the
-    first tick ('22:00\n4 Jul 2024')."""
+    """Ticks every few hours, named '14:00'; midnight by the day it starts ('5 Jul'); the
+    first tick with its date in full ('22:00\n4 Jul 2024')."""
     for step in HOUR_STEPS:
         first = math.ceil(panel.lo * 24 / step) * step
         marks = [h / 24 for h in range(first, math.floor(panel.hi * 24) + 1, step)]
@@ -421,9 +423,10 @@ def _hour_ticks(panel: Panel, most: int) -> Ticks:
     for k, at in enumerate(marks):
         day = dt.date.fromordinal(math.floor(at + 1e-9))
         hour = round((at - day.toordinal()) * 24)
-        text = day_text(day, long=False)[:-5] if hour == 0 else f"{hour:02d}:00"
-        if k == 0 and hour:
-            text += f"\n{day_text(day, long=False)}"
+        if k == 0:
+            text = f"{hour:02d}:00\n{day_text(day, long=False)}"
+        else:
+            text = day_text(day, long=False)[:-5] if hour == 0 else f"{hour:02d}:00"
         labels.append((at, text))
     return Ticks(marks, labels)
 

@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..models import Event
-from . import collapse, day_text, display_date, is_point, moment, short_text, time_of
+from . import collapse, day_text, display_date, hour_of, is_point, short_text, time_of
 
 MAX_LABELS = 60         # the product promises a good layout for up to 60 events
 WRAP = 34               # characters per label line
@@ -25,9 +25,9 @@ SAME_CHARS = 40         # descriptions that agree this far say the same thing
 def _key(event: Event, hours: tuple[float, float] | None = None) -> tuple:
     """Events with equal keys share a label: the same day, or the same longer period;
     within the `hours` shown hour by hour, the same time."""
-    at = moment(event)
-    if hours and at and hours[0] <= sum(at) / 2 <= hours[1]:
-        return (event.period.start, time_of(event.timex.value))
+    at = hour_of(event)
+    if hours and at is not None and hours[0] <= at <= hours[1]:
+        return ("hour", event.period.start, time_of(event.timex.value))
     if is_point(event):
         return (event.period.start,)
     return (event.period.start, event.period.end, event.period.granularity)
@@ -46,7 +46,8 @@ def _hours(sentence: str, start: str, end: str) -> bool:
     """Whether the sentence gives the hours from one clock time to the other: "from 2pm
     to 7pm", "between 2pm and 7pm", "2pm-5pm"."""
     a, b = re.escape(start), re.escape(end)
-    return re.search(rf"{a} ?(?:-|–|to|until|till) ?{b}|\bbetween {a} and {b}", sentence) is not None
+    return re.search(rf"(?<![\w.:])(?:{a} ?(?:-|–|to|until|till) ?|between {a} and ){b}(?!\w)",
+                     sentence) is not None
 
 
 def _normal(text: str) -> str:
@@ -155,7 +156,7 @@ def group(events: list[Event], hours: tuple[float, float] | None = None) -> list
     groups: dict[tuple, list[Event]] = {}
     for event in events:
         groups.setdefault(_key(event, hours), []).append(event)
-    return [Label.of(g, len(key) == 2 and key[1] != "") for key, g in groups.items()]
+    return [Label.of(g, key[0] == "hour") for key, g in groups.items()]
 
 
 def select(labels: list[Label], most: int = MAX_LABELS) -> list[Label]:
