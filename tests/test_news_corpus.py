@@ -17,8 +17,8 @@ test any more.
 
 Gold format: a first line `# DCT YYYY-MM-DD`, then `text<TAB>type<TAB>value|value...` in
 order of appearance (`*` for any value); a leading `?` marks a debatable item that counts
-neither way. A date right after a clock time ("3.32 a.m. on April 6, 2009") also takes the
-time's value: TimeML tags the two as one time.
+neither way. A date right beside a clock time ("3.32 a.m. on April 6, 2009", "Oct. 25,
+2022 4:05 PM") also takes the time's value: TimeML tags the two as one time.
 A floor on the scores, raised as the tagger improves; no timing."""
 import datetime as dt
 import re

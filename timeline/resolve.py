@@ -637,6 +637,8 @@ _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+_DATE_THEN_CLOCK = re.compile(r",? (?:[|–-] )?(?:at )?")    # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
 _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesday"
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
@@ -678,6 +680,22 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
                                  value=_clock_value(day, clock.value.split("T")[1]),
                                  period=Period(day, day, "time"),
                                  anchor=f"{date.anchor.split(';')[0]}; clock time on the date after it")
+            del out[i]
+
+
+def _dates_then_clock_times(out: list[Timex], text: str) -> None:
+    """"Oct. 25, 2022 4:05 PM EDT", "22 Nov 2021 09:14 GMT", "February 2, 2024 | 10:42 AM
+    ET": a full date (its year written) and the clock time right after it are one time."""
+    for i in range(len(out) - 1, 0, -1):
+        date, clock = out[i - 1], out[i]
+        if date.type == "DATE" and date.period and date.period.granularity == "day" \
+                and _YEAR_WRITTEN.search(date.text) and clock.anchor.endswith(CLOCK_ON_DCT) \
+                and _DATE_THEN_CLOCK.fullmatch(text, date.end, clock.start):
+            day = date.period.start
+            out[i - 1] = replace(clock, start=date.start, text=text[date.start:clock.end],
+                                 value=_clock_value(day, clock.value.split("T")[1]),
+                                 period=Period(day, day, "time"),
+                                 anchor=f"{date.anchor.split(';')[0]}; clock time on the date before it")
             del out[i]
 
 
@@ -835,6 +853,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             anchors.append(timex)           # (not "the previous night": the story stays put)
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)
+    _dates_then_clock_times(out, text)
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
