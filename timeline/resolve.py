@@ -304,7 +304,8 @@ def _relative(job: _Job) -> Result | None:
         # "late afternoon": today's; in a paragraph telling an earlier day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
         told = _told_day(job, paragraph=True)
-        if told and job.tense != "future" and told.period.start < job.dct - dt.timedelta(days=1):
+        untold = job.dct + dt.timedelta(days=rel)       # the day it is with no story told
+        if told and job.tense != "future" and told.period.start < untold:
             return _with_part(job, day_period(told.period.start), f"{_TOLD} '{told.text}'")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense
@@ -638,7 +639,7 @@ _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-_DATE_THEN_CLOCK = re.compile(r",? (?:[|–-] )?(?:at )?")    # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
+_DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
 _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesday"
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
