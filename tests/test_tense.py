@@ -81,6 +81,7 @@ from timeline.tense import tense
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
     ("Offices will remain closed Saturday, which has been declared a holiday.", "Saturday", "future"),
     ("He did not return until Friday.", "Friday", "past"),
+    ("The city laid off 14 employees in the spring.", "the spring", "past"),
     ("He didn't return until Friday.", "Friday", "past"),
     ("He didn’t return until Friday.", "Friday", "past"),
     ("He spent the evening with friends and left the bar shortly before 2am.", "2am", "past"),
