@@ -527,6 +527,20 @@ def test_events_n_days_later_is_dated_from_the_day_before_it(tmp_path):
     assert dated["three years"] == ("P3Y", "1955-01-01", "She came back")
 
 
+def test_events_a_live_blog_day_heading_dates_its_entries_and_is_no_event(tmp_path):
+    article = write_article(tmp_path, "Updated Sunday 8 October 2023\n\nSunday 8 October\n\n"
+                            "09:20 BST\nPower is back for most homes.\n\nSaturday 7 October\n\n"
+                            "23:50 BST\nCrews expect a long night tonight.\n\n20:30 BST\n"
+                            "Ferries will resume tomorrow afternoon.")
+    events = build_events(article, annotate(article.text, article.published))
+    dated = {e.timex.text: e.timex.value for e in events}
+    assert "Saturday 7 October" not in dated and "Sunday 8 October" not in dated
+    assert dated["09:20 BST"] == "2023-10-08T09:20"
+    assert dated["23:50 BST"] == "2023-10-07T23:50"
+    assert dated["tonight"] == "2023-10-07TNI"
+    assert dated["tomorrow afternoon"] == "2023-10-08TAF"
+
+
 def test_events_a_day_then_its_clock_time_is_one_event():
     text = "Friday 27 June, 7.30pm: Opening concert at St Mary's Church."
     time = timex_at(text, "7.30pm", Period(dt.date(2025, 6, 27), dt.date(2025, 6, 27), "time"))

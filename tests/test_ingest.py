@@ -409,6 +409,14 @@ def test_ingest_read_article_a_first_line_of_only_a_date_is_no_headline(tmp_path
     assert text[article.body[0]:].startswith("More than 150")
 
 
+def test_ingest_read_article_a_live_blog_s_first_day_heading_and_timestamp_are_body(tmp_path):
+    text = ("Storm live: thousands without power\nUpdated Sunday 10 November 2024 11:40 GMT\n\n"
+            "Sunday 10 November\n\n11:40 GMT\nThe Met Office has lifted the amber warning.\n")
+    article = read(tmp_path, text)
+    assert article.published == dt.date(2024, 11, 10)
+    assert text[article.body[0]:].startswith("Sunday 10 November\n\n11:40 GMT")
+
+
 def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
     text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
     article = read(tmp_path, text, dt.date(2012, 9, 17))

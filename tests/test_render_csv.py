@@ -87,6 +87,17 @@ def test_csv_ties_are_broken_by_end_then_offset():
     assert [r["event"] for r in table(csv_bytes(tl))] == ["first", "second", "week"]
 
 
+def test_csv_times_of_one_day_are_in_clock_order():
+    """A live blog tells its day newest first: the rows still run by the clock, the day
+    itself before its times."""
+    day = D(2024, 11, 10)
+    tl = Timeline(ARTICLE, tuple(event(day, gran="time" if v else "day", desc=d, pos=p,
+                                       value=f"2024-11-10{v}" if v else None)
+                                 for d, v, p in (("late", "T21:00", 5), ("early", "T09:20", 50),
+                                                 ("evening", "TEV", 80), ("day", "", 90))))
+    assert [r["event"] for r in table(csv_bytes(tl))] == ["day", "early", "evening", "late"]
+
+
 def test_csv_typographic_quotes_survive_round_trip():
     said = "He said: “we’re deeply concerned”, the ‘Hamas-style’ threat"
     tl = Timeline(ARTICLE, (event(D(2023, 10, 7), desc=said, sentence=said),))

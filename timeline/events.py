@@ -639,8 +639,9 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     events = []
     refined = _refined_days(article.text, timexes)
     for timex in timexes:
-        if timex.start < lo or timex.end > hi or timex in refined.values():
-            continue
+        if timex.start < lo or timex.end > hi or timex in refined.values() \
+                or timex.type == "DATE" and heading_line(article.text, timex):
+            continue                 # a day heading dates the entries under it; no event
         sentence = _window(article.text, _sentence_of(article.text, spans, starts, timex), timex)
         day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
         words = replace(timex, start=day.start) if day else timex
@@ -684,6 +685,13 @@ def _window(text: str, sentence: tuple[int, int], timex: Timex,
         space = text.rfind(" ", timex.end, hi)
         hi = space if space >= 0 else hi
     return lo, hi
+
+
+def heading_line(text: str, timex: Timex) -> bool:
+    """Whether the expression is a line of its own ("Saturday 9 November", "11:42 BST")."""
+    start = text.rfind("\n", 0, timex.start) + 1
+    end = text.find("\n", timex.end)
+    return not text[start:timex.start].strip() and not text[timex.end:None if end < 0 else end].strip(" .:")
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], starts: list[int],

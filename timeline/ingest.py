@@ -347,13 +347,22 @@ def _body_range(text: str, title: tuple[int, int] | None,
 
 
 def _first_prose(text: str, anchor: int) -> int | None:
-    """The start of the first line at or after `anchor` that reads like prose."""
+    """The start of the first line at or after `anchor` that reads like prose, or of the
+    day headings and timestamps right above it (a live blog's "Sunday 10 November",
+    "11:40 GMT")."""
     head = re.compile(r"[\s:|,;—–-]*").match(text, anchor)
+    stamps = None
     for m in _LINE.finditer(text, head.end()):
         line = m.group()
         if len(line) >= PROSE_LINE or _SENTENCE_END.search(line):
-            return m.start()
+            return m.start() if stamps is None else stamps
+        stamps = (m.start() if stamps is None else stamps) if _STAMP_LINE.fullmatch(line) else None
     return None
+
+
+_STAMP_LINE = re.compile(r"(?:\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+                         rf"|(?:{_WEEKDAY.pattern},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{{1,2}}))",
+                         re.I)
 
 
 # A wire-service dateline opening a paragraph: CITY[, Region][, date] [(Agency)] SEPARATOR.

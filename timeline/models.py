@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "year",
@@ -88,6 +89,14 @@ class Timeline:
         object.__setattr__(self, "vague", tuple(sorted(self.vague, key=lambda e: e.timex.start)))
 
 
+CLOCK = re.compile(r"T(?:(\d\d):(\d\d)|(MO|AF|EV|NI))")      # a TIMEX3 value's time of day
+PART_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 22), "NI": (20, 24)}
+
+
 def chronological(event: Event) -> tuple:
-    """Sort key of events: start, then end, then position in the text."""
-    return (event.period.start, event.period.end, event.timex.start)
+    """Sort key of events: start, then end, then the time of day (a day before its
+    times), then position in the text."""
+    clock = CLOCK.search(event.timex.value) if event.period.granularity == "time" else None
+    minute = -1 if clock is None else sum(PART_HOURS[clock.group(3)]) * 30 if clock.group(3) \
+        else int(clock.group(1)) * 60 + int(clock.group(2))
+    return (event.period.start, event.period.end, minute, event.timex.start)

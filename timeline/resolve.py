@@ -13,6 +13,7 @@ from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, month_period,
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
+from .events import heading_line
 from .tagger import LATER, joined
 from .tense import pick, sentence_bounds, tense
 
@@ -544,7 +545,7 @@ def _time(job: _Job) -> Result | None:
         day, why = _weekday_date(job)[0], CLOCK_ON_WEEKDAY
     elif "rel" in s:          # "1 a.m. last night" is already the publication day
         small_hours = hour < 5 and job.mention.text.lower().endswith("night")
-        day, why = job.dct + dt.timedelta(days=s["rel"] + small_hours), "clock time on the day it names"
+        day, why = job.dct + dt.timedelta(days=s["rel"] + small_hours), _ON_DAY_WORD
     else:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
         if hour == 24 and job.tense != "future":     # the midnight just past
@@ -553,6 +554,7 @@ def _time(job: _Job) -> Result | None:
 
 
 CLOCK_ON_DCT = "clock time, on the publication date"
+_ON_DAY_WORD = "clock time on the day it names"     # "10am tomorrow"
 CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
 _BESIDE = "clock time on the day named beside it"
 _IN_STORY = "clock time in the story"
@@ -638,6 +640,7 @@ _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
+_FROM_DCT = re.compile(r"day [+-]\d+ from the DCT")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
@@ -646,6 +649,26 @@ _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am 
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
+
+
+def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
+    """A live blog's day headings ("Saturday 9 November" on a line of its own) date what
+    follows them, to the next heading: the times opening its entries, and the "tonight",
+    "this evening", "tomorrow" of those entries, which count from that day, not the DCT."""
+    headings = [t for t in out if t.type == "DATE" and t.period
+                and t.period.granularity == "day" and heading_line(text, t)]
+    for k, heading in enumerate(headings):
+        shift = heading.period.start - published
+        end = headings[k + 1].start if k + 1 < len(headings) else len(text)
+        for i, timex in enumerate(out):
+            if shift and heading.end <= timex.start < end and timex.period \
+                    and timex.period.granularity in ("day", "time") \
+                    and (timex.anchor.endswith((CLOCK_ON_DCT, _ON_DAY_WORD)) or _FROM_DCT.search(timex.anchor)):
+                day = timex.period.start + shift
+                old = timex.period.start.isoformat()
+                out[i] = replace(timex, value=day.isoformat() + timex.value.removeprefix(old),
+                                 period=Period(day, day, timex.period.granularity),
+                                 anchor=f"{timex.anchor}, counted from the heading '{heading.text}'")
 
 
 def _clock_range_ends(out: list[Timex], text: str) -> None:
@@ -857,5 +880,6 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _dates_then_clock_times(out, text)
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
+    _day_headings(out, text, published)
     _clock_range_ends(out, text)
     return out

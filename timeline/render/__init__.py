@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..models import Event, Period
+from ..models import CLOCK, PART_HOURS, Event, Period
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -53,21 +53,18 @@ def time_of(value: str) -> str:
     return {"24:00": "midnight", **PARTS_OF_DAY}.get(match.group(1), match.group(1))
 
 
-_PART_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 22), "NI": (20, 24)}
-
-
 def moment(event: Event) -> tuple[float, float] | None:
     """When in its day a time happens, as proleptic ordinals with the day's fraction:
     a clock time at its minute, a part of the day over its hours; None for a day or a
     longer period, or a time with neither."""
     if event.period.granularity != "time":
         return None
-    match = re.search(r"T(?:(\d\d):(\d\d)|(MO|AF|EV|NI))", event.timex.value)
+    match = CLOCK.search(event.timex.value)
     if not match:
         return None
     day = event.period.start.toordinal()
     if match.group(3):
-        first, last = _PART_HOURS[match.group(3)]
+        first, last = PART_HOURS[match.group(3)]
         return day + first / 24, day + last / 24
     at = day + (int(match.group(1)) * 60 + int(match.group(2))) / 1440
     return at, at
