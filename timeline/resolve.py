@@ -498,8 +498,8 @@ def _duration(job: _Job) -> Result | None:
         return "DURATION", value, period, "a span ending at the DCT"
     later = LATER.match(job.text, job.mention.end)
     fine = _LATER_FROM.get(unit)
-    anchor = job.anchor(fine) if later and fine and isinstance(num, int) else None
-    if anchor and job.mention.start - anchor.end <= ANAPHORA_REACH:
+    anchor = job.anchor(GRANULARITY_ORDER) if later and fine and isinstance(num, int) else None
+    if anchor and anchor.period.granularity in fine and job.mention.start - anchor.end <= ANAPHORA_REACH:
         # "Two days later, the fire crossed the highway": a P2D that also says when
         sign = 1 if later.group(1).lower() == "later" else -1
         day = shift_date(anchor.period.start, unit, sign * num)
