@@ -794,8 +794,22 @@ def _in_year(timex: Timex, year: int) -> Timex:
 
 
 def _with_weekday(weekday: Timex, date: Timex, text: str) -> Timex:
-    """"Monday, Oct. 26": one date, the weekday and the date that follows it."""
-    return replace(date, start=weekday.start, text=text[weekday.start:date.end])
+    """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
+    written, in the year before or after the one guessed if only there it is that weekday
+    ("Friday, March 13" told in 2021 is 2020's)."""
+    merged = replace(date, start=weekday.start, text=text[weekday.start:date.end])
+    day, target = date.period.start, weekday.period.start.weekday()
+    if date.period.granularity != "day" or day.weekday() == target or _YEAR_WRITTEN.search(date.text):
+        return merged
+    for other in (day.year + 1, day.year - 1) if "future" in date.anchor else (day.year - 1, day.year + 1):
+        try:
+            moved = day.replace(year=other)
+        except ValueError:              # 29 February
+            continue
+        if moved.weekday() == target:
+            return replace(merged, value=moved.isoformat() + date.value[10:], period=Period(moved, moved, "day"),
+                           anchor=f"{date.anchor}; the year it falls on '{weekday.text}'")
+    return merged
 
 
 def _beyond_the_calendar(job: _Job) -> Result | None:
