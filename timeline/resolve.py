@@ -159,6 +159,8 @@ def _date(job: _Job) -> Result | None:
             elif year < job.dct.year and job.tense == "future":
                 year += 100
         return "DATE", str(year), year_period(year), "the year the century turned"
+    if s.get("decade", 1) % 10 == 0 and s["decade"] < 200:   # "the late 1800s": a century
+        s = {k: v for k, v in s.items() if k != "decade"} | {"century": s["decade"] // 10}
     for unit in ("decade", "century"):
         if unit in s:      # the first century starts in year 1: there is no year 0
             period = unit_period(dt.date(max(1, s[unit] * YEARS[unit]), 1, 1), unit)
