@@ -799,7 +799,8 @@ def _with_weekday(weekday: Timex, date: Timex, text: str) -> Timex:
     """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
     written, in the year before or after the one guessed if only there it is that weekday
     ("Friday, March 13" told in 2021 is 2020's)."""
-    merged = replace(date, start=weekday.start, text=text[weekday.start:date.end])
+    end = date.end + (text[weekday.end:weekday.end + 2] == " (" and text[date.end:date.end + 1] == ")")
+    merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
     day, target = date.period.start, weekday.period.start.weekday()
     if date.period.granularity != "day" or day.weekday() == target or _YEAR_WRITTEN.search(date.text):
         return merged
@@ -854,8 +855,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         mod = job.spec.get("mod") or job.spec.get("approx")
         timex = Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
                       f"DCT {published.isoformat()}; {why}", period, mod)
-        if follows and "day" in spec and text[weekday[0].end:mention.start] in (", ", " "):
-            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text)
+        if follows and "day" in spec and text[weekday[0].end:mention.start] in (", ", " ", " ("):
+            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text)   # "Friday (Jan 20)" too
             weekday, by_weekday = None, False
             continue
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
