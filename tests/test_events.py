@@ -191,6 +191,16 @@ def test_events_describe_drops_a_header_of_dates_before_a_colon(sentence, expres
     assert describe(sentence, (0, len(sentence)), timex, timexes) == expected
 
 
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("Margaret Ashdown, civil engineer, born 12 August 1938; died 1 June 2024",
+     "1 June 2024", "Died"),
+])
+def test_events_describe_a_life_s_dates_by_their_one_verb(sentence, expression, expected):
+    timexes = annotate(sentence, dt.date(2025, 6, 7))
+    timex = next(t for t in timexes if t.text == expression)
+    assert describe(sentence, (0, len(sentence)), timex, timexes) == expected
+
+
 # -- describe: where the date words may go, and where they must stay -----------------------
 
 def describe_sentence(sentence: str, expression: str, nth: int = 0,

@@ -494,13 +494,14 @@ def _is_statement(s: str) -> bool:
     determiner ("the election", "his address")."""
     words = _content_words(s)
     if len(words) < 2:
-        return False
+        return _DIED.fullmatch(s) is not None       # "born 12 August 1938; died 1 June 2024"
     if any(_is_verb(w) for w in words):
         return True
     first = words[0].lower()
     return len(words) >= 3 and first not in FRAGMENT_OPENERS and first not in DETERMINERS
 
 
+_DIED = re.compile(r"(?i:died|born|married|retired|resigned)")
 _SPEAKER = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}(?:continued|added|said|says|told\s+\w+|wrote|warned"
                       r"|insisted|explained|stressed)\s*:\s*")      # "He continued: “If ..."
 
