@@ -701,11 +701,7 @@ def _clock_times_on_dates(out: list[Timex], text: str) -> None:
         if (clock.anchor.endswith(CLOCK_ON_DCT) or weekday and any(c.isdigit() for c in date.text)) \
                 and date.type == "DATE" and date.period and date.period.granularity == "day" \
                 and _CLOCK_ON.fullmatch(text, clock.end, date.start):
-            day = date.period.start
-            out[i - 1] = replace(clock, end=date.end, text=text[clock.start:date.end],
-                                 value=_clock_value(day, clock.value.split("T")[1]),
-                                 period=Period(day, day, "time"),
-                                 anchor=f"{date.anchor.split(';')[0]}; clock time on the date after it")
+            out[i - 1] = _on_date(clock, date, text, "clock time on the date after it")
             del out[i]
 
 
@@ -717,12 +713,16 @@ def _dates_then_clock_times(out: list[Timex], text: str) -> None:
         if date.type == "DATE" and date.period and date.period.granularity == "day" \
                 and _YEAR_WRITTEN.search(date.text) and clock.anchor.endswith(CLOCK_ON_DCT) \
                 and _DATE_THEN_CLOCK.fullmatch(text, date.end, clock.start):
-            day = date.period.start
-            out[i - 1] = replace(clock, start=date.start, text=text[date.start:clock.end],
-                                 value=_clock_value(day, clock.value.split("T")[1]),
-                                 period=Period(day, day, "time"),
-                                 anchor=f"{date.anchor.split(';')[0]}; clock time on the date before it")
+            out[i - 1] = _on_date(clock, date, text, "clock time on the date before it")
             del out[i]
+
+
+def _on_date(clock: Timex, date: Timex, text: str, why: str) -> Timex:
+    """The clock time and the date beside it as one time, from the first to the last."""
+    start, end, day = min(clock.start, date.start), max(clock.end, date.end), date.period.start
+    return replace(clock, start=start, end=end, text=text[start:end],
+                   value=_clock_value(day, clock.value.split("T")[1]), period=Period(day, day, "time"),
+                   anchor=f"{date.anchor.split(';')[0]}; {why}")
 
 
 def _recurring_clock_times(out: list[Timex], text: str) -> None:
