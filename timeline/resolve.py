@@ -600,15 +600,16 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
       the DCT;
     - the tense agrees: past for a day before the DCT, future for one after it ("Schools
       reopen on Wednesday. The minister will open ... at 9.30 a.m."), or, with no tense
-      to go by, the day is in the same sentence ("open on Saturday night with a trip
-      north to face the Comets at 7.35pm").
-    Not a possessive day ("Friday's quake"), which names another event, nor a clock time
-    opening a line (a live blog's entry). A morning time after an afternoon or night ("at
+      to go by, the day is in the same paragraph ("Saturday 12 July, 8pm: Folk night.
+      Doors open at 7pm").
+    Not a possessive day ("Friday's quake"), which names another event, nor a day after
+    "since", nor a clock time opening a line (a live blog's entry). A morning time after an afternoon or night ("at
     10:30 p.m. on Monday ... at midday") goes to the day after; each time so placed is
     the day the story has reached for the next."""
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
-            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s")
+            and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \
+            and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start)   # "since Christmas"
     days = [t for t in out if names_a_day(t)]
     last = None
     for i, timex in enumerate(out):
@@ -630,7 +631,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             or not _PARAGRAPH.search(text, last.end, timex.start) \
             or abs((published - last.period.start).days) <= NARRATIVE_DAYS
         way = tense(text, timex.start, timex.end) if near and day != published else None
-        same = way == "unknown" and sentence_bounds(text, last.start, last.end)[1] == right
+        same = way == "unknown" and not _PARAGRAPH.search(text, last.end, timex.start)
         if way == "past" and day < published or way == "future" and day > published or same:
             out[i] = last = replace(timex, value=_clock_value(day, clock), period=Period(day, day, "time"),
                                     anchor=f"{timex.anchor.split(';')[0]}; {_IN_STORY}, "
@@ -642,6 +643,7 @@ _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
+_SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _FROM_DCT = re.compile(r"day [+-]\d+ from the DCT")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
