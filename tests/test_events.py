@@ -544,6 +544,20 @@ def test_events_a_live_blog_day_heading_dates_its_entries_and_is_no_event(tmp_pa
     assert dated["tomorrow afternoon"] == "2023-10-08TAF"
 
 
+def test_events_a_range_is_one_span_event(tmp_path):
+    """TimeML tags the two ends of a range apart; the timeline has one event from the
+    first to the last day. Two dates joined by "and" are a range only after "between"."""
+    article = write_article(tmp_path, "This year's festival runs from Friday 11 July to Sunday "
+                            "20 July. Prices rose between January 2019 and August 2021. "
+                            "She sang in 2019 and 2021.")
+    events = build_events(article, annotate(article.text, dt.date(2025, 6, 20)))
+    spans = {e.timex.text: (e.timex.value, e.period.start, e.period.end) for e in events}
+    assert spans["Friday 11 July to Sunday 20 July"] == (
+        "2025-07-11/2025-07-20", dt.date(2025, 7, 11), dt.date(2025, 7, 20))
+    assert spans["January 2019 and August 2021"][1:] == (dt.date(2019, 1, 1), dt.date(2021, 8, 31))
+    assert "2019" in spans and "2021" in spans
+
+
 def test_events_a_day_then_its_clock_time_is_one_event():
     text = "Friday 27 June, 7.30pm: Opening concert at St Mary's Church."
     time = timex_at(text, "7.30pm", Period(dt.date(2025, 6, 27), dt.date(2025, 6, 27), "time"))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .models import Article, Event, Timex, chronological
+from .models import Article, Event, Period, Timex, chronological
 from .tagger import LATER
 
 MAX_DESCRIPTION = 120       # characters, the ellipsis included
@@ -621,9 +621,35 @@ def _shorten(s: str, limit: int = MAX_DESCRIPTION) -> str:
 # -- events -------------------------------------------------------------------------------
 
 def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
-    """One Event per dated expression of the body, in chronological order."""
-    return tuple(sorted(_events(article, [t for t in timexes if t.period is not None]),
-                        key=chronological))
+    """One Event per dated expression of the body (the two ends of a range as one), in
+    chronological order."""
+    dated = _ranges(article.text, [t for t in timexes if t.period is not None])
+    return tuple(sorted(_events(article, dated), key=chronological))
+
+
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_TO = re.compile(r"\s*(?:[-–—]|to|until|till|through|(and))\s*", re.I)
+
+
+def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"from Friday 11 July to Sunday 20 July", "between January 2019 and August 2021":
+    TimeML tags the two ends apart; the timeline draws one span from the first to the
+    last day (valued as an ISO interval, as a named period is)."""
+    out: list[Timex] = []
+    for timex in timexes:
+        first = out[-1] if out else None
+        opener = first and _RANGE_FROM.search(text, max(0, first.start - 8), first.start)
+        gap = first and _RANGE_TO.fullmatch(text, first.end, timex.start)
+        if opener and gap and first.type == timex.type == "DATE" and "/" not in first.value \
+                and first.period.start < timex.period.start \
+                and (not gap.group(1) or opener.group().lower().startswith("between")):
+            out[-1] = replace(first, end=timex.end, text=text[first.start:timex.end],
+                              value=f"{first.value}/{timex.value}",
+                              period=Period(first.period.start, timex.period.end, "span"),
+                              anchor=f"{first.anchor}; a range to '{timex.text}'")
+        else:
+            out.append(timex)
+    return out
 
 
 def past_references(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
