@@ -136,6 +136,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         if job.spec.get("season") == "WI" and job.dct.month <= 3:
             return make(job.dct.year - 1), "'this': the winter that began last December"
         return this, "'this': the DCT's year"
+    said = job.anchor(("year",))                  # "Next year the festival will move to ... August"
+    if said and _YEAR_SAID.fullmatch(said.text) and job.mention.start - said.end <= YEAR_SAID_REACH \
+            and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
+            and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
+        return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
     return pick(job.dct, make, how), f"year by tense ({how})"
 
@@ -643,6 +648,8 @@ _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
+_YEAR_SAID = re.compile(r"(?:next|last|this) year", re.I)
+YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _FROM_DCT = re.compile(r"day [+-]\d+ from the DCT")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
