@@ -544,6 +544,23 @@ def test_events_a_live_blog_day_heading_dates_its_entries_and_is_no_event(tmp_pa
     assert dated["tomorrow afternoon"] == "2023-10-08TAF"
 
 
+def test_events_a_live_blog_in_windows_line_endings_reads_the_same(tmp_path):
+    article = write_article(tmp_path, "Counting goes on.\r\n\r\nSaturday 7 October\r\n\r\n"
+                            "23:50 BST\r\nCrews expect a long night tonight at 11pm.")
+    dated = {e.timex.text: e.timex.value for e in build_events(
+        article, annotate(article.text, article.published))}
+    assert "Saturday 7 October" not in dated
+    assert dated["23:50 BST"] == "2023-10-07T23:50"
+    assert dated["tonight"] == "2023-10-07TNI" and dated["11pm"] == "2023-10-07T23:00"
+
+
+def test_events_year_and_month_headings_stay_events(tmp_path):
+    article = write_article(tmp_path, "Counting goes on.\n\n2008\n\nThe bank collapsed.\n\n"
+                            "March 2009\n\nThe bank was sold.")
+    dated = {e.timex.text for e in build_events(article, annotate(article.text, article.published))}
+    assert {"2008", "March 2009"} <= dated
+
+
 def test_events_a_range_is_one_span_event(tmp_path):
     """TimeML tags the two ends of a range apart; the timeline has one event from the
     first to the last day. Two dates joined by "and" are a range only after "between"."""
@@ -556,6 +573,9 @@ def test_events_a_range_is_one_span_event(tmp_path):
         "2025-07-11/2025-07-20", dt.date(2025, 7, 11), dt.date(2025, 7, 20))
     assert spans["January 2019 and August 2021"][1:] == (dt.date(2019, 1, 1), dt.date(2021, 8, 31))
     assert "2019" in spans and "2021" in spans
+    moved = write_article(tmp_path, "The vote was moved from Tuesday to Thursday.")
+    assert {e.timex.text for e in build_events(moved, annotate(moved.text, moved.published))} \
+        == {"Tuesday", "Thursday"}                  # a date changed, no range
 
 
 def test_events_a_day_then_its_clock_time_is_one_event():

@@ -417,6 +417,13 @@ def test_ingest_read_article_a_live_blog_s_first_day_heading_and_timestamp_are_b
     assert text[article.body[0]:].startswith("Sunday 10 November\n\n11:40 GMT")
 
 
+def test_ingest_read_article_a_count_above_the_story_is_no_heading(tmp_path):
+    text = ("Storm live: thousands without power\nUpdated 10 November 2024\n\n12 Comments\n\n"
+            "The Met Office has lifted the amber warning for north Wales.\n")
+    article = read(tmp_path, text)
+    assert text[article.body[0]:].startswith("The Met Office")
+
+
 def test_ingest_read_article_a_short_first_line_is_the_headline(tmp_path):
     text = "Patriots lose home opener\n\nTom Brady threw for 316 yards on Sunday.\n"
     article = read(tmp_path, text, dt.date(2012, 9, 17))

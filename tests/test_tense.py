@@ -84,6 +84,7 @@ from timeline.tense import tense
     ("The city laid off 14 employees in the spring.", "the spring", "past"),
     ("He didn't return until Friday.", "Friday", "past"),
     ("He didn’t return until Friday.", "Friday", "past"),
+    ("The report was not expected until Friday.", "Friday", "future"),
     ("He spent the evening with friends and left the bar shortly before 2am.", "2am", "past"),
     ("Some lines may not be repaired until the weekend.", "the weekend", "future"),
     ("A front moved in, and by early afternoon gusts were driving the fire east.",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Event, Period, Timex, chronological
-from .tagger import LATER
+from .tagger import LATER, day_heading
 
 MAX_DESCRIPTION = 120       # characters, the ellipsis included
 MAX_SENTENCE = 1000         # a longer "sentence" (a text without stops) is cut around the date
@@ -494,14 +494,14 @@ def _is_statement(s: str) -> bool:
     determiner ("the election", "his address")."""
     words = _content_words(s)
     if len(words) < 2:
-        return _DIED.fullmatch(s) is not None       # "born 12 August 1938; died 1 June 2024"
+        return _LIFE_EVENT.fullmatch(s) is not None   # "born 12 August 1938; died 1 June 2024"
     if any(_is_verb(w) for w in words):
         return True
     first = words[0].lower()
     return len(words) >= 3 and first not in FRAGMENT_OPENERS and first not in DETERMINERS
 
 
-_DIED = re.compile(r"(?i:died|born|married|retired|resigned)")
+_LIFE_EVENT = re.compile(r"(?i:died|born|married|retired|resigned)")
 _SPEAKER = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}(?:continued|added|said|says|told\s+\w+|wrote|warned"
                       r"|insisted|explained|stressed)\s*:\s*")      # "He continued: “If ..."
 
@@ -629,6 +629,8 @@ def build_events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...
 
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 _RANGE_TO = re.compile(r"\s*(?:[-–—]|to|until|till|through|(and))\s*", re.I)
+_MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed back|brought forward|switched"
+                    r"|changed|shifted|put back)\b[^.;]*\bfrom\s+$", re.I)     # a date changed
 
 
 def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -641,6 +643,7 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         opener = first and _RANGE_FROM.search(text, max(0, first.start - 8), first.start)
         gap = first and _RANGE_TO.fullmatch(text, first.end, timex.start)
         if opener and gap and first.type == timex.type == "DATE" and "/" not in first.value \
+                and not _MOVED.search(text, max(0, first.start - 40), first.start) \
                 and first.period.start < timex.period.start \
                 and (not gap.group(1) or opener.group().lower().startswith("between")):
             out[-1] = replace(first, end=timex.end, text=text[first.start:timex.end],
@@ -667,7 +670,7 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     refined = _refined_days(article.text, timexes)
     for timex in timexes:
         if timex.start < lo or timex.end > hi or timex in refined.values() \
-                or timex.type == "DATE" and heading_line(article.text, timex):
+                or day_heading(article.text, timex):
             continue                 # a day heading dates the entries under it; no event
         sentence = _window(article.text, _sentence_of(article.text, spans, starts, timex), timex)
         day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
@@ -712,13 +715,6 @@ def _window(text: str, sentence: tuple[int, int], timex: Timex,
         space = text.rfind(" ", timex.end, hi)
         hi = space if space >= 0 else hi
     return lo, hi
-
-
-def heading_line(text: str, timex: Timex) -> bool:
-    """Whether the expression is a line of its own ("Saturday 9 November", "11:42 BST")."""
-    start = text.rfind("\n", 0, timex.start) + 1
-    end = text.find("\n", timex.end)
-    return not text[start:timex.start].strip() and not text[timex.end:None if end < 0 else end].strip(" .:")
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], starts: list[int],

@@ -360,9 +360,8 @@ def _first_prose(text: str, anchor: int) -> int | None:
     return None
 
 
-_STAMP_LINE = re.compile(r"(?:\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
-                         rf"|(?:{_WEEKDAY.pattern},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{{1,2}}))",
-                         re.I)
+_STAMP_LINE = re.compile(rf"\d{{1,2}}[:.]\d\d(?: ?(?i:[ap]\.?m\.?))?(?: [A-Z]{{2,4}})?"
+                         rf"|(?i:(?:{_WEEKDAY.pattern},? )?(?:\d{{1,2}}{_ORD} {_MONTH}|{_MONTH.replace('?P<mon>', '')} \d{{1,2}}{_ORD}))")
 
 
 # A wire-service dateline opening a paragraph: CITY[, Region][, date] [(Agency)] SEPARATOR.

@@ -13,8 +13,7 @@ from .models import Mention, Period, Timex
 from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, month_period,
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
-from .events import heading_line
-from .tagger import LATER, joined
+from .tagger import LATER, day_heading, joined
 from .tense import pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
@@ -138,6 +137,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         return this, "'this': the DCT's year"
     said = job.anchor(("year",))                  # "Next year the festival will move to ... August"
     if said and _YEAR_SAID.fullmatch(said.text) and job.mention.start - said.end <= YEAR_SAID_REACH \
+            and job.tense == ("future" if said.text.lower().startswith("next") else "past") \
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
@@ -165,6 +165,7 @@ def _date(job: _Job) -> Result | None:
                 year += 100
         return "DATE", str(year), year_period(year), "the year the century turned"
     if s.get("decade", 1) % 10 == 0 and s["decade"] < 200:   # "the late 1800s": a century
+        # (but "the 2000s" stay a decade, 2000-09, as they are said)
         s = {k: v for k, v in s.items() if k != "decade"} | {"century": s["decade"] // 10}
     for unit in ("decade", "century"):
         if unit in s:      # the first century starts in year 1: there is no year 0
@@ -648,10 +649,10 @@ _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
-_YEAR_SAID = re.compile(r"(?:next|last|this) year", re.I)
+_YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
-_FROM_DCT = re.compile(r"day [+-]\d+ from the DCT")
+_FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
@@ -666,18 +667,17 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
     """A live blog's day headings ("Saturday 9 November" on a line of its own) date what
     follows them, to the next heading: the times opening its entries, and the "tonight",
     "this evening", "tomorrow" of those entries, which count from that day, not the DCT."""
-    headings = [t for t in out if t.type == "DATE" and t.period
-                and t.period.granularity == "day" and heading_line(text, t)]
+    headings = [t for t in out if day_heading(text, t)]
     for k, heading in enumerate(headings):
         shift = heading.period.start - published
         end = headings[k + 1].start if k + 1 < len(headings) else len(text)
         for i, timex in enumerate(out):
             if shift and heading.end <= timex.start < end and timex.period \
                     and timex.period.granularity in ("day", "time") \
+                    and timex.value.startswith(timex.period.start.isoformat()) \
                     and (timex.anchor.endswith((CLOCK_ON_DCT, _ON_DAY_WORD)) or _FROM_DCT.search(timex.anchor)):
                 day = timex.period.start + shift
-                old = timex.period.start.isoformat()
-                out[i] = replace(timex, value=day.isoformat() + timex.value.removeprefix(old),
+                out[i] = replace(timex, value=day.isoformat() + timex.value[10:],
                                  period=Period(day, day, timex.period.granularity),
                                  anchor=f"{timex.anchor}, counted from the heading '{heading.text}'")
 
@@ -808,7 +808,7 @@ def _with_weekday(weekday: Timex, date: Timex, text: str) -> Timex:
     """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
     written, in the year before or after the one guessed if only there it is that weekday
     ("Friday, March 13" told in 2021 is 2020's)."""
-    end = date.end + (text[weekday.end:weekday.end + 2] == " (" and text[date.end:date.end + 1] == ")")
+    end = date.end + (text[weekday.end:weekday.end + 2] == " (")     # "Friday (Jan 20)"
     merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
     day, target = date.period.start, weekday.period.start.weekday()
     if date.period.granularity != "day" or day.weekday() == target or _YEAR_WRITTEN.search(date.text):
@@ -864,7 +864,9 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         mod = job.spec.get("mod") or job.spec.get("approx")
         timex = Timex(mention.start, mention.end, mention.text, type_, value, mention.rule,
                       f"DCT {published.isoformat()}; {why}", period, mod)
-        if follows and "day" in spec and text[weekday[0].end:mention.start] in (", ", " ", " ("):
+        if follows and "day" in spec and (text[weekday[0].end:mention.start] in (", ", " ")
+                                          or text[weekday[0].end:mention.start] == " ("
+                                          and text[mention.end:mention.end + 1] == ")"):
             out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text)   # "Friday (Jan 20)" too
             weekday, by_weekday = None, False
             continue
@@ -904,8 +906,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)
     _dates_then_clock_times(out, text)
+    _day_headings(out, text, published)
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
-    _day_headings(out, text, published)
     _clock_range_ends(out, text)
     return out

@@ -230,6 +230,17 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
 JOINS = {"", "-", "–", "and", "or", "to", "through"}
 
 
+def day_heading(text: str, timex) -> bool:
+    """Whether the expression is a day on a line of its own, a live blog's heading
+    ("Saturday 9 November")."""
+    if timex.type != "DATE" or not timex.period or timex.period.granularity != "day":
+        return False
+    start = text.rfind("\n", 0, timex.start) + 1
+    end = text.find("\n", timex.end)
+    return not text[start:timex.start].strip() \
+        and not text[timex.end:None if end < 0 else end].strip(" \t\r.:")
+
+
 LATER = re.compile(r" (later|earlier)\b(?! than\b)", re.I)    # "Two days later": when, too
 
 

@@ -52,8 +52,9 @@ _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
-_NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)|neither|nobody)\b[^,.;:]*$",
-                        re.I)                                  # "did not arrive until", not "may not"
+_NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
+                        r"|neither|nobody)\b[^,.;:]*$", re.I)  # "did not arrive until", not "may not",
+                                                               # not "was not expected until"
 _REPORTING = _words(_MARKERS["reporting"])
 _SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
