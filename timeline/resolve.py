@@ -142,7 +142,21 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
+    set_in = _story_year(job) if how == "past" else None
+    if set_in is not None and make(set_in.period.start.year) is not None:
+        return make(set_in.period.start.year), f"the year of '{set_in.text}', which opens a sentence before it"
     return pick(job.dct, make, how), f"year by tense ({how})"
+
+
+def _story_year(job: _Job) -> Timex | None:
+    """In a paragraph whose sentence opened on an earlier year ("In 1979, the mill ...
+    It closed in March."), that date, if it is the last one named."""
+    latest = job.anchor(GRANULARITY_ORDER)
+    if latest is None or latest.period.start.year >= job.dct.year or not _YEAR_WRITTEN.search(latest.text) \
+            or _PARAGRAPH.search(job.text, latest.end, job.mention.start):
+        return None
+    opening = job.text[sentence_bounds(job.text, latest.start, latest.end)[0]:latest.start]
+    return latest if _OPENS.fullmatch(opening) else None
 
 
 def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
@@ -654,6 +668,7 @@ YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_OPENS = re.compile(r"[\s\"“‘']*(?:(?:in|by|on|during|until|from|after|before|since|early|late|later)\s+)?", re.I)
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
 _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesday"
