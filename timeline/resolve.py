@@ -623,9 +623,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
       to go by, the day is in the same paragraph ("Saturday 12 July, 8pm: Folk night.
       Doors open at 7pm").
     Not a possessive day ("Friday's quake"), which names another event, nor a day after
-    "since", nor a clock time opening a line (a live blog's entry). A morning time after an afternoon or night ("at
-    10:30 p.m. on Monday ... at midday") goes to the day after; each time so placed is
-    the day the story has reached for the next."""
+    "since", nor a clock time opening a line (a live blog's entry). A morning time after
+    an afternoon or night ("at 10:30 p.m. on Monday ... at midday") goes to the day
+    after; each time so placed is the day the story has reached for the next."""
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .grammar.loader import DIGITS, Grammar, load
-from .models import Mention
+from .models import Mention, Timex
 from .periods import SMALLER
 
 # Group name -> (spec field, lexicon table) for groups read through the lexicon.
@@ -230,7 +230,7 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
 JOINS = {"", "-", "–", "and", "or", "to", "through"}
 
 
-def day_heading(text: str, timex) -> bool:
+def day_heading(text: str, timex: Timex) -> bool:
     """Whether the expression is a day on a line of its own, a live blog's heading
     ("Saturday 9 November")."""
     if timex.type != "DATE" or not timex.period or timex.period.granularity != "day":
