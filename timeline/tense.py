@@ -41,7 +41,8 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKE
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
-_PERFECT = re.compile(r"\bhad (?:(?:never|not|already|just|long|been) )*(?:scheduled )?$", re.I)
+_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been) )*"
+                      r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) $", re.I)
