@@ -602,8 +602,9 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
         def gap(t: Timex) -> int:
             return t.start - timex.end if t.start >= timex.end else timex.start - t.end
         near = min((t for t in days if left <= t.start and t.end <= right
-                    and "\n" not in text[min(t.end, timex.end):max(t.start, timex.start)]),
-                   key=gap, default=None)     # not across a line: "09:15 BST" heading a post
+                    and not _ACROSS.search(text[min(t.end, timex.end):max(t.start, timex.start)])),
+                   key=gap, default=None)     # not across a line ("09:15 BST" heading a post)
+                                              # nor into brackets ("9 p.m. EST (0200 GMT Saturday)")
         if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
             day = near.period.start
             out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
@@ -666,6 +667,7 @@ _CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
+_ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _OPENS = re.compile(r"[\s\"“‘']*(?:(?:in|by|on|during|until|from|after|before|since|early|late|later)\s+)?", re.I)
