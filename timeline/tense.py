@@ -53,6 +53,8 @@ _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
+_REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on)"
+                      r"\s+(?:[\w’'-]+\s+){1,4}to\s+[a-z]+\b", re.I)      # a request looks ahead
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
                         r"|neither|nobody)\b[^,.;:]*$", re.I)  # "did not arrive until", not "may not",
                                                                # not "was not expected until"
@@ -132,6 +134,8 @@ def tense(text: str, start: int, end: int) -> str:
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
             elif _WEAK.fullmatch(m.group()):
                 distance += _ATTRIBUTION_GAP     # "to begin": only when no other verb tells
+            elif kind == "past" and left_side and _REQUEST.match(text, m.start(), start):
+                verb = "future"                  # "asked airlines to cancel flights on Thursday"
             clause_start = max(left, m.start() - 40, text.rfind(",", 0, m.start()) + 1)
             condition = (a, b) if not left_side else (clause_start, m.start())
             if verb == "past" and _CONDITION.search(text, *condition):
