@@ -53,6 +53,8 @@ def day(iso: str) -> Period:
                                                              "Second paragraph."]),
     ("A photo caption\nThe article starts here.", ["A photo caption", "The article starts here."]),
     ("it ends in lower case. and goes on.", ["it ends in lower case. and goes on."]),
+    ("At 5:45 a.m. ET, the centre reported it. It weakened by 7 p.m. Rain fell.",
+     ["At 5:45 a.m. ET, the centre reported it.", "It weakened by 7 p.m.", "Rain fell."]),
 ])
 def test_events_sentence_spans_split(text, expected):
     assert sentences(text) == expected

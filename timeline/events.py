@@ -67,6 +67,7 @@ _LIST_ITEM = re.compile(r"(?m)^[ \t]*((?:[-+*•–—]|\d{1,3}[.)])[ \t]+)(?=\S
 _LOWER_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]|" + "|".join(
     ("etc", "approx", "cf", "al", "est", "vs", "no")))
 _DIGIT_AFTER = re.compile(r"\s*\d")
+_ZONE_AFTER = re.compile(r"\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST)\b")   # a time zone
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_words(PREPOSITIONS)})\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 
@@ -153,6 +154,8 @@ def abbreviation(text: str, m: re.Match) -> bool:
     word = re.search(r"[^\s\"“‘'`(\[]*$", text[max(0, m.start() - 40):m.start()]).group()
     if word in ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", word):
         return True                         # "Mr. Austin", "J. Smith", "U.S. troops"
+    if re.fullmatch(r"[ap]\.m", word, re.I) and _ZONE_AFTER.match(text, m.end()):
+        return True                         # "at 5:45 a.m. ET, the centre said"
     return word in NUMBER_ABBREVIATIONS and bool(_DIGIT_AFTER.match(text, m.end()))
 
 

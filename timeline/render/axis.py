@@ -106,6 +106,8 @@ class Mark:
             at = moment(event)
             start, end = at or (start, end)
             point = point and at is not None
+            if not (panel.lo <= end and start <= panel.hi):
+                return None                 # its day is shown, its hour is not
         return cls(event.period.granularity, panel, (start, end), point, scale)
 
     @property
