@@ -434,6 +434,8 @@ def test_png_a_live_blog_is_drawn_hour_by_hour():
     assert not any("more" in x or "events)" in x for x in texts)
     assert any(x.startswith("5 Jul 2024: Power") for x in texts)
     assert any(x.startswith("2019: The last") for x in texts)
+    late = event(D(2024, 7, 5), gran="time", value="2024-07-05T20:00")   # its day is shown,
+    assert Mark.of(late, [panel]) is None                                # not its hour
     labels = [text for _, text in ticks(panel).labels]
     assert "5 Jul" in labels and "04:00" in labels and labels[0].endswith("4 Jul 2024")
     midnight = D(2024, 7, 5).toordinal()      # a first tick at midnight keeps its year
