@@ -88,6 +88,7 @@ from timeline.tense import tense
     ("The first infections may have occurred as early as January.", "January", "past"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
+    ("The economist said he now expected a further rise in August.", "August", "future"),
     ("She urged voters on Tuesday to back the plan.", "Tuesday", "past"),
     ("He spent the evening with friends and left the bar shortly before 2am.", "2am", "past"),
     ("Some lines may not be repaired until the weekend.", "the weekend", "future"),
