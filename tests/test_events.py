@@ -563,6 +563,19 @@ def test_events_year_and_month_headings_stay_events(tmp_path):
     assert {"2008", "March 2009"} <= dated
 
 
+def test_events_a_recap_s_month_headings_carry_their_year(tmp_path):
+    """"March 2020: Shutdown", then "April: The first peak": each section's months are of
+    the year the headings have reached, running on into the next year."""
+    article = write_article(tmp_path, "Here is how the year unfolded.\n\nMarch 2020: Shutdown\n\n"
+                            "Schools closed on March 16.\n\nApril: The first peak\n\nCases "
+                            "peaked on April 14.\n\nDecember: Vaccines\n\nThe first doses "
+                            "arrived.\n\nJanuary: The worst month\n\nDeaths peaked on Jan. 12.")
+    dated = {e.timex.text: e.timex.value for e in build_events(
+        article, annotate(article.text, dt.date(2021, 3, 11)))}
+    assert dated["April 14"] == "2020-04-14" and dated["March 16"] == "2020-03-16"
+    assert dated["Jan. 12"] == "2021-01-12"
+
+
 def test_events_a_range_is_one_span_event(tmp_path):
     """TimeML tags the two ends of a range apart; the timeline has one event from the
     first to the last day. Two dates joined by "and" are a range only after "between"."""

@@ -142,10 +142,27 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
+    section = _section_heading(job)
+    if section is not None and how != "future":
+        year = section.period.start.year
+        period = make(year)
+        if period is not None and period.start.month < section.period.start.month:
+            period = make(year + 1)             # a recap's months run on into the next year
+        if period is not None and period.start <= job.dct:
+            return period, f"the year of the section headed '{section.text}'"
     set_in = _story_year(job) if how == "past" else None
     if set_in is not None and make(set_in.period.start.year) is not None:
         return make(set_in.period.start.year), f"the year of '{set_in.text}', which opens a sentence before it"
     return pick(job.dct, make, how), f"year by tense ({how})"
+
+
+def _section_heading(job: _Job) -> Timex | None:
+    """The month heading the section the mention is in ("March 2020: Shutdown", then
+    "April: The first peak"), if the story is a recap told under such headings."""
+    heading = next((t for t in reversed(job.previous) if t.period and t.period.granularity == "month"
+                    and _SECTION.match(job.text, t.end)
+                    and not job.text[job.text.rfind("\n", 0, t.start) + 1:t.start].strip()), None)
+    return heading if heading is not None and heading.period.start <= job.dct else None
 
 
 def _story_year(job: _Job) -> Timex | None:
@@ -670,6 +687,7 @@ _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
 _OPENS = re.compile(r"[\s\"“‘']*(?:(?:in|by|on|during|until|from|after|before|since|early|late|later)\s+)?", re.I)
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
