@@ -151,8 +151,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         if period is not None and period.start <= job.dct:
             return period, f"the year of the section headed '{section.text}'"
     set_in = _story_year(job) if how == "past" else None
-    if set_in is not None and make(set_in.period.start.year) is not None:
-        return make(set_in.period.start.year), f"the year of '{set_in.text}', which opens a sentence before it"
+    period = make(set_in.period.start.year) if set_in is not None else None
+    if period is not None:
+        return period, f"the year of '{set_in.text}', which opens a sentence before it"
     return pick(job.dct, make, how), f"year by tense ({how})"
 
 
