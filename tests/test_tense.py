@@ -78,6 +78,10 @@ from timeline.tense import tense
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
     ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
+    # "through" after a span ends the span: no deadline ("the six months through June")
+    ("The fund saw little change in sales this year through August.", "August", "past"),
+    ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
+    ("Sales are expected to rise through October.", "October", "future"),
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
     ("Offices will remain closed Saturday, which has been declared a holiday.", "Saturday", "future"),
     ("He did not return until Friday.", "Friday", "past"),

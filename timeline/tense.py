@@ -36,6 +36,7 @@ _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
+_SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)",
                          re.I)
@@ -177,6 +178,9 @@ def tense(text: str, start: int, end: int) -> str:
     if _POSSESSIVE.match(text, end):
         return "past"
     by = _BEFORE.search(before)
+    if by and _SPAN_BEFORE.search(text, max(0, edge - len(before) + by.start() - 20),
+                                  edge - len(before) + by.start()):
+        by = None             # "sales this year through August": the end of a span, not a deadline
     head = text[left:edge - len(before) + by.start()] if by else ""
     fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
     if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
