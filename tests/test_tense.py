@@ -82,6 +82,8 @@ from timeline.tense import tense
     ("The fund saw little change in sales this year through August.", "August", "past"),
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
+    # an adjective in un-...-ed is no past verb
+    ("The split would be paid on a still unspecified date in January.", "January", "future"),
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),
     ("Offices will remain closed Saturday, which has been declared a holiday.", "Saturday", "future"),
     ("He did not return until Friday.", "Friday", "past"),
