@@ -23,6 +23,8 @@ ANAPHORA_REACH = 400     # characters back to the date "the following day" count
                          # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 _MONTHS = re.compile(r"\b(?:\d+|[a-z]+)[- ]months?\b", re.I)   # "the nine months", "six-month"
+_THREE_MONTHS = re.compile(r"\b(?:3|three)[- ]months?\b", re.I)
+_SPAN_END = re.compile(r"\s+(?:to|ended|ending|through)\s+(?:the end of\s+)?", re.I)
 
 
 # ---------------------------------------------------------------- one kind each
@@ -62,12 +64,15 @@ class _Job:
         Results are compared with the recent past, so neither a period still to come nor
         one already a year back ("the 1988 quarter") is an anchor."""
         left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0]
-        for timex in reversed(self.previous):
+        for i in reversed(range(len(self.previous))):
+            timex = self.previous[i]
             if timex.type == "DURATION" and _MONTHS.search(timex.text):
                 return None
             if timex.period is None or timex.period.start > self.dct \
                     or (self.dct - timex.period.end).days > 366:
                 continue        # a period to come, or one already a year back
+            if i and (quarter := _quarter_to(self.text, self.previous[i - 1], timex)):
+                return quarter
             granularity = timex.period.granularity
             if granularity == "quarter" or (granularity == "month" and timex.start >= left):
                 return timex
@@ -75,6 +80,18 @@ class _Job:
 
 
 Result = tuple[str, str, Period | None, str]   # type, value, period, why
+
+
+def _quarter_to(text: str, months: Timex, end: Timex) -> Timex | None:
+    """"the three months to 30 September": the quarter that ends that day or month, as
+    `end` with that quarter for its period; None for any other span of months."""
+    if months.type != "DURATION" or not _THREE_MONTHS.search(months.text) \
+            or not _SPAN_END.fullmatch(text, months.end, end.start):
+        return None
+    last = end.period.end
+    if last.month % 3 or (last + dt.timedelta(days=1)).day != 1:
+        return None           # not a quarter's last day or month
+    return replace(end, period=unit_period(last, "quarter"))
 
 
 def _weekday(job: _Job) -> Result:
