@@ -68,6 +68,7 @@ from timeline.tense import tense
     ("The heat that has baked the city since Friday will linger.", "Friday", "past"),
     ("Cyprus races to secure a bailout before Monday deadline", "Monday", "future"),
     ("Shares rose before Friday's purchases.", "Friday", "past"),
+    ("With five days to go before Tuesday's midterm elections, polls favour them.", "Tuesday", "future"),
     ("Pre-orders begin Friday.", "Friday", "future"),
     ("FedEx on Wednesday cut its profit forecast for the fiscal year.", "Wednesday", "past"),
     ("Orrin on Wednesday forecast revenue that will keep growing.", "Wednesday", "past"),

@@ -38,7 +38,7 @@ _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
 _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
-_POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})\b)",
+_POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKERS['scheduled'])})s?\b)",
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
