@@ -83,6 +83,11 @@ from timeline.tense import tense
     ("The fund saw little change in sales this year through August.", "August", "past"),
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
+    # in a clause whose verb looks ahead, a form in -ed is a participle
+    ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),
+    ("Growth is expected to have slowed after a strong expansion in the first quarter.",
+     "the first quarter", "past"),
+    ("Talks over plans to introduce new trains broke down late Friday.", "late Friday", "past"),
     # an adjective in un-...-ed is no past verb
     ("The split would be paid on a still unspecified date in January.", "January", "future"),
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),

@@ -71,6 +71,11 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
+_NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before|because|as|while|since|until|till"
+                         r"|than|whether|though|although|once|unless"
+                         r"|if|he|she|they|we|I|it|you)\b")
+_TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
+_CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
 REPORTING_LAG_DAYS = 92
@@ -109,15 +114,22 @@ def tense(text: str, start: int, end: int) -> str:
     <date>" is past ("FedEx on Wednesday cut its forecast")."""
     left, right = sentence_bounds(text, start, end)
     best = None
-    future_words = set()
+    future_words, future_ends = set(), []
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
             if kind == "future":
                 future_words.add(m.start())
+                future_ends.append(m.end())
             elif m.start() in future_words:
                 continue                     # "expected" of "expected on" is no past verb
+            elif m.group().lower().endswith("ed") \
+                    and not _TO_HAVE.search(text, max(0, m.start() - 20), m.start()) \
+                    and any(0 < m.start() - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, m.start())
+                            for e in future_ends):
+                continue      # "will receive diplomats accredited to": in a clause whose verb
+                              # looks ahead, a form in -ed is a participle
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
