@@ -599,7 +599,19 @@ def test_events_a_day_then_its_clock_time_is_one_event():
     events = build_events(Article("a.txt", text, dt.date(2025, 6, 7)),
                           [timex_at(text, "Friday 27 June", day("2025-06-27")), time])
     assert [(e.timex.text, e.description) for e in events] == \
-        [("7.30pm", "Opening concert at St Mary's Church")]
+        [("Friday 27 June, 7.30pm", "Opening concert at St Mary's Church")]
+
+
+def test_events_a_clock_time_on_its_day_is_one_event(tmp_path):
+    """TimeML tags "3 a.m." and "Feb. 14" apart (the preposition belongs to neither);
+    the timeline has one event at that time."""
+    article = write_article(tmp_path, "Steenkamp was shot at about 3 a.m. on Feb. 14 at his home.")
+    timexes = annotate(article.text, dt.date(2013, 2, 20))
+    assert [(t.text, t.type, t.value) for t in timexes] == [
+        ("about 3 a.m.", "TIME", "2013-02-14T03:00"), ("Feb. 14", "DATE", "2013-02-14")]
+    events = build_events(article, timexes)
+    assert [(e.timex.text, e.timex.value, e.description) for e in events] == \
+        [("about 3 a.m. on Feb. 14", "2013-02-14T03:00", "Steenkamp was shot at his home")]
 
 
 def test_events_describe_leaves_a_leading_number_alone():

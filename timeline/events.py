@@ -677,7 +677,10 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
             continue                 # a day heading dates the entries under it; no event
         sentence = _window(article.text, _sentence_of(article.text, spans, starts, timex), timex)
         day = refined.get(timex)     # "Friday 27 June, 7.30pm": one event, the time's
-        words = replace(timex, start=day.start) if day else timex
+        if day:
+            start, end = min(timex.start, day.start), max(timex.end, day.end)
+            timex = replace(timex, start=start, end=end, text=article.text[start:end])
+        words = timex
         later = LATER.match(article.text, timex.end) if timex.type == "DURATION" else None
         if later:                    # "Two days later, ...": the date words are all three
             words = replace(words, end=later.end())
@@ -688,18 +691,20 @@ def _events(article: Article, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-_DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+|from\s+)?")
+_DAY_THEN_TIME = re.compile(r",?[ \t]*(?:(?:at|from)[ \t]+)?")    # on one line
+_TIME_ON_DAY = re.compile(r"[ \t]+on[ \t]+")
 
 
 def _refined_days(text: str, timexes: Sequence[Timex]) -> dict[Timex, Timex]:
-    """Each clock time that follows the day it falls on ("Friday 27 June, 7.30pm"), with
-    that day: one event, not two."""
+    """Each clock time beside the day it falls on ("Friday 27 June, 7.30pm", "3 a.m. on
+    Feb. 14"), with that day: one event, not two."""
     pairs = {}
-    for day, time in zip(timexes, timexes[1:]):
-        if day.period and time.period and day.period.granularity == "day" \
-                and time.period.granularity == "time" and time.period.start == day.period.start \
-                and _DAY_THEN_TIME.fullmatch(text, day.end, time.start):
-            pairs[time] = day
+    for first, second in zip(timexes, timexes[1:]):
+        for day, time, gap in ((first, second, _DAY_THEN_TIME), (second, first, _TIME_ON_DAY)):
+            if day.period and time.period and day.period.granularity == "day" \
+                    and time.period.granularity == "time" and time.period.start == day.period.start \
+                    and gap.fullmatch(text, first.end, second.start):
+                pairs[time] = day
     return pairs
 
 

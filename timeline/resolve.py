@@ -963,4 +963,24 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
-    return out
+    return _split_at_on(out, text)
+
+
+_ON_DAY = re.compile(r"\s+on\s+")
+
+
+def _split_at_on(out: list[Timex], text: str) -> list[Timex]:
+    """"3 a.m. on Feb. 14", "10pm on Friday": TimeML leaves the preposition out of both
+    expressions, so the clock time (with its day's value) and the day are two TIMEX3s.
+    (The timeline draws them as one event again.)"""
+    split = []
+    for timex in out:
+        on = _ON_DAY.search(timex.text) if timex.type == "TIME" and timex.period else None
+        if on is None or not _CLOCK.search(timex.value) or timex.period.granularity != "time":
+            split.append(timex)
+            continue
+        day, date_start = timex.period.start, timex.start + on.end()
+        split.append(replace(timex, end=timex.start + on.start(), text=timex.text[:on.start()]))
+        split.append(replace(timex, start=date_start, text=text[date_start:timex.end], type="DATE",
+                             value=day.isoformat(), period=day_period(day)))
+    return split
