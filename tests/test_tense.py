@@ -83,6 +83,10 @@ from timeline.tense import tense
     ("The fund saw little change in sales this year through August.", "August", "past"),
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
+    # a present perfect takes no day for its time
+    ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "unknown"),
+    ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "unknown"),
+    ("Prices have fallen since March.", "March", "past"),
     # in a clause whose verb looks ahead, a form in -ed is a participle
     ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),
     ("Growth is expected to have slowed after a strong expansion in the first quarter.",

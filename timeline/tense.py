@@ -74,6 +74,8 @@ _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the re
 _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before|because|as|while|since|until|till"
                          r"|than|whether|though|although|once|unless"
                          r"|if|he|she|they|we|I|it|you)\b")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? (?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
@@ -115,6 +117,7 @@ def tense(text: str, start: int, end: int) -> str:
     left, right = sentence_bounds(text, start, end)
     best = None
     future_words, future_ends = set(), []
+    day_named = _WEEKDAY.search(text, start, end)
     for kind, regex in (("future", _FUTURE), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
@@ -124,6 +127,10 @@ def tense(text: str, start: int, end: int) -> str:
                 future_ends.append(m.end())
             elif m.start() in future_words:
                 continue                     # "expected" of "expected on" is no past verb
+            elif day_named and m.end() <= start \
+                    and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
+                continue      # "has named his side for Saturday's final": a present perfect
+                              # takes no day for its time ("has left on Monday" is no English)
             elif m.group().lower().endswith("ed") \
                     and not _TO_HAVE.search(text, max(0, m.start() - 20), m.start()) \
                     and any(0 < m.start() - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, m.start())
