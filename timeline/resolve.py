@@ -660,8 +660,10 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
       Doors open at 7pm").
     Not a possessive day ("Friday's quake"), which names another event, nor a day after
     "since", nor a clock time opening a line (a live blog's entry). A morning time after
-    an afternoon or night ("at 10:30 p.m. on Monday ... at midday") goes to the day
-    after; each time so placed is the day the story has reached for the next."""
+    an evening or night ("at 10:30 p.m. on Monday ... at midday") goes to the day after
+    (after an afternoon it is a schedule's other hours: "from 07:00 to 14:00 on Friday.
+    ... from 10:00 to 17:00"); each time so placed is the day the story has reached for
+    the next."""
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \
@@ -680,8 +682,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             continue
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
-        after = "12:00" if part in ("AF", "EV", "NI") else part[:5]
-        if after[:1].isdigit() and clock <= "12:00" <= after and clock < after:
+        if clock < "12:00" and part in ("EV", "NI") or clock <= "12:00" and "18:00" <= part[:5] < "25":
             day += dt.timedelta(days=1)
         near = last.period.granularity == "time" \
             or not _PARAGRAPH.search(text, last.end, timex.start) \
