@@ -714,6 +714,7 @@ _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesd
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
+_CONVERTED = re.compile(r"(?: local time)?,? \(")     # "3:15 p.m. local time (1015 GMT)"
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
 
@@ -738,21 +739,32 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
 
 def _clock_range_ends(out: list[Timex], text: str) -> None:
     """"between 9 am and 5 pm", "10pm-2am": the second time is on the first's day (the
-    next one when it is earlier on the clock)."""
+    next one when it is earlier on the clock). So is the same moment in another zone, in
+    brackets after it ("18:00 local time (09:00 GMT)"), on the day nearest to it."""
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
         dayless = second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor
         gap = _HOURS_TO.fullmatch(text, first.end, second.start)
-        if not (dayless and gap and first.type == second.type == "TIME" and first.period
+        converted = _CONVERTED.fullmatch(text, first.end, second.start)
+        if not (dayless and (gap or converted) and first.type == second.type == "TIME" and first.period
                 and second.period and _CLOCK.search(first.value) and _CLOCK.search(second.value)
-                and ("and" not in gap.group() or _RANGE_OPENER.search(text, max(0, first.start - 9),
-                                                                          first.start))):
+                and (not gap or "and" not in gap.group()
+                     or _RANGE_OPENER.search(text, max(0, first.start - 9), first.start))):
             continue                         # "10pm-2am", "from 10pm to 2am", "between 9 and 5"
         start, end = first.value.split("T")[1], second.value.split("T")[1]
-        day = first.period.start + dt.timedelta(days=end < start)
+        day = first.period.start + dt.timedelta(days=end < start if gap else _zone_shift(start, end))
         if day != second.period.start:
+            how = "the end of the hours from" if gap else "the same time as"
             out[i] = replace(second, value=_clock_value(day, end), period=Period(day, day, "time"),
-                             anchor=f"{second.anchor.split(';')[0]}; the end of the hours from '{first.text}'")
+                             anchor=f"{second.anchor.split(';')[0]}; {how} '{first.text}'")
+
+
+def _zone_shift(here: str, there: str) -> int:
+    """The days to add to a clock time's day for the same moment read in another zone:
+    the day that puts the two nearest (zones are at most 14 hours apart), so 22:31 local
+    is 01:31 GMT of the next day."""
+    minutes = [int(c[:2]) * 60 + int(c[3:5]) for c in (here, there)]
+    return min((-1, 0, 1), key=lambda d: abs(minutes[1] + d * 1440 - minutes[0]))
 
 
 def _clock_times_on_dates(out: list[Timex], text: str) -> None:
