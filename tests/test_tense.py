@@ -83,6 +83,10 @@ from timeline.tense import tense
     ("The fund saw little change in sales this year through August.", "August", "past"),
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
+    # "with" and a noun before a form in -ed: a participle
+    ("He said the storm would bring disruption on Friday, with the worst gusts expected in the "
+     "morning.", "Friday", "future"),
+    ("He must negotiate with rebels who signed a deal with the government in June.", "June", "past"),
     # a present perfect takes no day for its time
     ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "unknown"),
     ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "unknown"),

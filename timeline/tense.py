@@ -76,6 +76,7 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
                          r"|if|he|she|they|we|I|it|you)\b")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? (?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
@@ -131,6 +132,10 @@ def tense(text: str, start: int, end: int) -> str:
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
                 continue      # "has named his side for Saturday's final": a present perfect
                               # takes no day for its time ("has left on Monday" is no English)
+            elif m.group().lower().endswith("ed") \
+                    and (w := _WITH.search(text, max(0, m.start() - 50), m.start())) \
+                    and not _NEW_CLAUSE.search(text, w.start() + 4, m.start()):
+                continue      # "..., with the worst gusts expected in the morning": a participle
             elif m.group().lower().endswith("ed") \
                     and not _TO_HAVE.search(text, max(0, m.start() - 20), m.start()) \
                     and any(0 < m.start() - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, m.start())
