@@ -67,7 +67,8 @@ _LIST_ITEM = re.compile(r"(?m)^[ \t]*((?:[-+*•–—]|\d{1,3}[.)])[ \t]+)(?=\S
 _LOWER_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]|" + "|".join(
     ("etc", "approx", "cf", "al", "est", "vs", "no")))
 _DIGIT_AFTER = re.compile(r"\s*\d")
-_ZONE_AFTER = re.compile(r"\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST)\b")   # a time zone
+_ZONE_AFTER = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST|Eastern|Central"
+                         r"|Mountain|Pacific|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")   # a zone, a day
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_words(PREPOSITIONS)})\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 

@@ -359,11 +359,12 @@ def _relative(job: _Job) -> Result | None:
             return _quarter_ended(job)
         rel = -1 if unit == "quarter" and job.tense != "future" else 0
     if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
-        # "late afternoon": today's; in a paragraph telling an earlier day, that day's
+        # "late afternoon": today's; in a paragraph telling another day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
         told = _told_day(job, paragraph=True)
         untold = job.dct + dt.timedelta(days=rel)       # the day it is with no story told
-        if told and job.tense != "future" and told.period.start < untold:
+        if told and (job.tense != "future" and told.period.start < untold
+                     or job.tense != "past" and told.period.start > untold):
             return _with_part(job, day_period(told.period.start), f"{_TOLD} '{told.text}'")
     if rel == "new":           # "the new year": next year from September on, or after
         future = job.dct.month > 1 and job.tense == "future"    # January in the future tense

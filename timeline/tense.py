@@ -93,7 +93,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if not abbreviation(text, m):
             left = m.end()
     right = min(len(text), end + 400)
-    for m in _SENTENCE_END.finditer(text, end, right):
+    for m in _SENTENCE_END.finditer(text, end - (text[end - 1:end] == "."), right):   # "... 4 p.m. He"
         if not abbreviation(text, m):
             return left, m.start() + 1
     return left, right
