@@ -159,6 +159,10 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
+    entry = _entry_date(job)
+    if entry is not None:      # the entry tells what followed its date; a past is the nearer
+        way = "future" if how == "future" else "unknown"
+        return pick(entry.period.start, make, way), f"year by tense ({way}) from the entry's '{entry.text}'"
     section = _section_heading(job)
     if section is not None and how != "future":
         year = section.period.start.year
@@ -172,6 +176,16 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if period is not None:
         return period, f"the year of '{set_in.text}', which opens a sentence before it"
     return pick(job.dct, make, how), f"year by tense ({how})"
+
+
+def _entry_date(job: _Job) -> Timex | None:
+    """The date heading the line the mention is in, as a timeline's entries are
+    ("10 April 2019: EU leaders agree to delay Brexit until 31 October."), if it has its
+    year written."""
+    line = job.text.rfind("\n", 0, job.mention.start) + 1
+    return next((t for t in reversed(job.previous) if t.start >= line and t.period
+                 and t.period.granularity == "day" and _YEAR_WRITTEN.search(t.text)
+                 and not job.text[line:t.start].strip() and job.text[t.end:t.end + 1] == ":"), None)
 
 
 def _section_heading(job: _Job) -> Timex | None:
