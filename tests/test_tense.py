@@ -83,6 +83,8 @@ from timeline.tense import tense
     ("The fund saw little change in sales this year through August.", "August", "past"),
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
+    ("The film was originally due to open in April.", "April", "past"),
+    ("The film is due to open in April.", "April", "future"),
     # "with" and a noun before a form in -ed: a participle
     ("He said the storm would bring disruption on Friday, with the worst gusts expected in the "
      "morning.", "Friday", "future"),

@@ -46,7 +46,8 @@ _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
-_WAS = re.compile(r"\b(?:was|were) $", re.I)
+_WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
+_PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at")
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
@@ -177,10 +178,11 @@ def tense(text: str, start: int, end: int) -> str:
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 20), m.start())
-                # "had been scheduled to expire Friday", "was expected in December": a plan
+                # "had been scheduled to expire Friday", "was expected in December", "was
+                # originally due to open in April": a plan
                 # that lies in the past ("were expected to pass through" still looks ahead)
-                was = m.group().lower() in ("expected in", "expected on", "expected by") \
-                    and _WAS.search(text, max(0, m.start() - 5), m.start()) \
+                was = m.group().lower() in _PLANNED \
+                    and _WAS.search(text, max(0, m.start() - 20), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
                 best = (distance, "past" if perfect or was else verb, bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
