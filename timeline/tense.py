@@ -179,8 +179,8 @@ def tense(text: str, start: int, end: int) -> str:
                                                       and not best[3]):
                 perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 20), m.start())
                 # "had been scheduled to expire Friday", "was expected in December", "was
-                # originally due to open in April": a plan
-                # that lies in the past ("were expected to pass through" still looks ahead)
+                # originally due to open in April": a plan that lies in the past ("were
+                # expected to pass through" still looks ahead)
                 was = m.group().lower() in _PLANNED \
                     and _WAS.search(text, max(0, m.start() - 20), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
