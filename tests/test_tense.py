@@ -84,6 +84,8 @@ from timeline.tense import tense
     ("Sales rose 4 percent in the 12 months through October.", "October", "past"),
     ("Sales are expected to rise through October.", "October", "future"),
     ("The film was originally due to open in April.", "April", "past"),
+    ("Warner Bros moved Wonder Woman 1984 to Christmas Day.", "Christmas Day", "future"),
+    ("The club moved the game back to Sunday.", "Sunday", "future"),
     ("The film is due to open in April.", "April", "future"),
     # "with" and a noun before a form in -ed: a participle
     ("He said the storm would bring disruption on Friday, with the worst gusts expected in the "

@@ -77,6 +77,8 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
                          r"|if|he|she|they|we|I|it|you)\b")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? (?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
+                       r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$", re.I)
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
@@ -201,6 +203,8 @@ def tense(text: str, start: int, end: int) -> str:
             and not (best and best[1] == "past" and _NOT_UNTIL.search(
                 text, max(0, edge - 50), edge - len(deadline.group()))):
         return "future"
+    if _MOVED_TO.search(text, max(0, edge - 60), edge):
+        return "future"       # "moved Wonder Woman 1984 to Christmas Day": a new date
     if _POSSESSIVE.match(text, end):
         return "past"
     by = _BEFORE.search(before)
