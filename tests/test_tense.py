@@ -85,6 +85,12 @@ from timeline.tense import tense
     ("Sales are expected to rise through October.", "October", "future"),
     ("The film was originally due to open in April.", "April", "past"),
     ("Warner Bros moved Wonder Woman 1984 to Christmas Day.", "Christmas Day", "future"),
+    # a present progressive in the date's clause looks ahead; a saying in a "which"
+    # clause after the date counts only when nothing else does
+    ("Tube workers are also staging a walkout on Tuesday, which TfL said would cause "
+     "disruption.", "Tuesday", "future"),
+    ("The market has come a long way since the August lows, and people are betting on a cut.",
+     "August", "unknown"),
     ("The club moved the game back to Sunday.", "Sunday", "future"),
     ("The film is due to open in April.", "April", "future"),
     # "with" and a noun before a form in -ed: a participle

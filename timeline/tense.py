@@ -66,7 +66,8 @@ _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "w
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
-_AND = re.compile(r"\band\b")     # "..., and analysts said": a saying in another clause
+_AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., which TfL said":
+                                               # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
@@ -79,6 +80,8 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? (?:(?:
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
+                          r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
@@ -122,7 +125,7 @@ def tense(text: str, start: int, end: int) -> str:
     best = None
     future_words, future_ends = set(), []
     day_named = _WEEKDAY.search(text, start, end)
-    for kind, regex in (("future", _FUTURE), ("past", _PAST)):
+    for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
@@ -160,8 +163,11 @@ def tense(text: str, start: int, end: int) -> str:
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
-            elif _WEAK.fullmatch(m.group()):
-                distance += _ATTRIBUTION_GAP     # "to begin": only when no other verb tells
+            elif regex is _PROGRESSIVE and _NEW_CLAUSE.search(text, a, b):
+                continue      # "are staging a walkout on Tuesday" looks ahead in its own clause
+            elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
+                distance += _ATTRIBUTION_GAP     # "to begin", "are staging": only when no
+                                                 # other verb tells
             elif kind == "past" and left_side and _REQUEST.match(text, m.start(), start):
                 verb = "future"                  # "asked airlines to cancel flights on Thursday"
             clause_start = max(left, m.start() - 40, text.rfind(",", 0, m.start()) + 1)
