@@ -85,6 +85,8 @@ from timeline.tense import tense
     ("Sales are expected to rise through October.", "October", "future"),
     ("The film was originally due to open in April.", "April", "past"),
     ("Warner Bros moved Wonder Woman 1984 to Christmas Day.", "Christmas Day", "future"),
+    ("The festival, which returns on Wednesday for the first time since 2019, has advised fans "
+     "to check their trains.", "Wednesday", "future"),
     # a present progressive in the date's clause looks ahead; a saying in a "which"
     # clause after the date counts only when nothing else does
     ("Tube workers are also staging a walkout on Tuesday, which TfL said would cause "
