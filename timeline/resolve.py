@@ -746,10 +746,35 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
                     and timex.period.granularity in ("day", "time") \
                     and timex.value.startswith(timex.period.start.isoformat()) \
                     and (timex.anchor.endswith((CLOCK_ON_DCT, _ON_DAY_WORD)) or _FROM_DCT.search(timex.anchor)):
-                day = timex.period.start + shift
-                out[i] = replace(timex, value=day.isoformat() + timex.value[10:],
-                                 period=Period(day, day, timex.period.granularity),
-                                 anchor=f"{timex.anchor}, counted from the heading '{heading.text}'")
+                out[i] = _shifted(timex, shift, f"counted from the heading '{heading.text}'")
+
+
+def _shifted(timex: Timex, shift: dt.timedelta, why: str) -> Timex:
+    day = timex.period.start + shift
+    return replace(timex, value=day.isoformat() + timex.value[10:],
+                   period=Period(day, day, timex.period.granularity), anchor=f"{timex.anchor}, {why}")
+
+
+def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
+    """"Today we can celebrate, and tomorrow we will get to work," Merkel told supporters
+    on Sunday night: "today" and "tomorrow" in a quotation count from the day it was
+    said, when its sentence names that day outside the quotation."""
+    for i, timex in enumerate(out):
+        if not (timex.period and timex.period.granularity in ("day", "time")
+                and _FROM_DCT.search(timex.anchor) and timex.value.startswith(timex.period.start.isoformat())):
+            continue
+        left, right = sentence_bounds(text, timex.start, timex.end)
+        curly = text.rfind("“", left, timex.start) > text.rfind("”", left, timex.start)
+        straight = text.count('"', left, timex.start) % 2 == 1
+        opened = max(text.rfind("“", left, timex.start), text.rfind('"', left, timex.start))
+        closed = text.find("”" if curly else '"', timex.end, right)
+        if not (curly or straight) or closed < 0:
+            continue                          # not inside a quotation
+        said = next((t for t in out if t.period and t.period.granularity in ("day", "time")
+                     and left <= t.start and t.end <= right and not opened < t.start < closed
+                     and t.period.start < published and not _FROM_DCT.search(t.anchor)), None)
+        if said is not None:
+            out[i] = _shifted(timex, said.period.start - published, f"counted from '{said.text}', when it was said")
 
 
 def _clock_range_ends(out: list[Timex], text: str) -> None:
@@ -988,6 +1013,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _clock_times_on_dates(out, text)
     _dates_then_clock_times(out, text)
     _day_headings(out, text, published)
+    _quoted_days(out, text, published)
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
