@@ -856,8 +856,7 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
             continue
         base = None
         if timex.type == "SET":
-            base = "XXXX-XX-XX" if timex.value == "P1D" or timex.value.startswith("PT") else \
-                timex.value if _DAYS_SET.fullmatch(timex.value) else None
+            base = "XXXX-XX-XX" if timex.value.startswith("PT") else _set_days(timex.value)
     for i in range(len(out) - 1, 0, -1):
         first, second = out[i - 1], out[i]
         if first.type == "SET" and _SET_AT.fullmatch(text, first.end, second.start):
@@ -866,12 +865,24 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
             clock, recurring = first, second
         else:
             continue
-        base = "XXXX-XX-XX" if recurring.value == "P1D" else recurring.value
-        if clock.anchor.endswith(CLOCK_ON_DCT) and _DAYS_SET.fullmatch(base):
+        base = _set_days(recurring.value)
+        if clock.anchor.endswith(CLOCK_ON_DCT) and base \
+                and not _RANGE_END.search(text, max(0, clock.start - 4), clock.start):
             out[i - 1] = replace(recurring, start=first.start, end=second.end,
                                  text=text[first.start:second.end],
                                  value=f"{base}T{clock.value.split('T')[1]}")
             del out[i]
+
+
+_RANGE_END = re.compile(r"(?:\band|\bto|[-–]) ?$")   # "between 2 and 6 p.m. each afternoon"
+
+
+def _set_days(value: str) -> str | None:
+    """The days a set recurs on, as a clock time's date: every day (P1D, "nightly"), or
+    every Tuesday; None for other sets."""
+    if value == "P1D" or value.startswith("XXXX-XX-XXT"):
+        return "XXXX-XX-XX"
+    return value if _DAYS_SET.fullmatch(value) else None
 
 
 _KINDS: dict[str, Callable[[_Job], Result | None]] = {
