@@ -697,7 +697,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             continue
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
-        if clock < "12:00" and part in ("EV", "NI") or clock <= "12:00" and "18:00" <= part[:5] < "25":
+        evening = part in ("EV", "NI") and clock < "12:00" \
+            or part[:1].isdigit() and part[:5] >= "18:00" and clock <= "12:00"
+        if evening:                             # "at 10:30 p.m. on Monday ... at midday"
             day += dt.timedelta(days=1)
         near = last.period.granularity == "time" \
             or not _PARAGRAPH.search(text, last.end, timex.start) \

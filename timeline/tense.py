@@ -73,10 +73,11 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
-_NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before|because|as|while|since|until|till"
-                         r"|than|whether|though|although|once|unless"
-                         r"|if|he|she|they|we|I|it|you)\b")
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? (?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
+_NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before"
+                         r"|because|as|while|since|until|till|than|whether|though|although|once"
+                         r"|unless|if|he|she|they|we|I|it|you)\b")     # a clause begins
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
+                              r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$", re.I)
@@ -138,16 +139,8 @@ def tense(text: str, start: int, end: int) -> str:
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
                 continue      # "has named his side for Saturday's final": a present perfect
                               # takes no day for its time ("has left on Monday" is no English)
-            elif m.group().lower().endswith("ed") \
-                    and (w := _WITH.search(text, max(0, m.start() - 50), m.start())) \
-                    and not _NEW_CLAUSE.search(text, w.start() + 4, m.start()):
-                continue      # "..., with the worst gusts expected in the morning": a participle
-            elif m.group().lower().endswith("ed") \
-                    and not _TO_HAVE.search(text, max(0, m.start() - 20), m.start()) \
-                    and any(0 < m.start() - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, m.start())
-                            for e in future_ends):
-                continue      # "will receive diplomats accredited to": in a clause whose verb
-                              # looks ahead, a form in -ed is a participle
+            elif m.group().lower().endswith("ed") and _participle(text, m.start(), future_ends):
+                continue
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
@@ -223,6 +216,18 @@ def tense(text: str, start: int, end: int) -> str:
                                    and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past
     return best[1] if best else "unknown"
+
+
+def _participle(text: str, at: int, future_ends: list[int]) -> bool:
+    """Is the form in -ed at `at` a participle, no past verb: after "with" and its noun
+    ("..., with the worst gusts expected in the morning"), or in a clause whose verb
+    looks ahead ("will receive diplomats accredited to the Holy See"), but not after "to
+    have" ("is expected to have slowed")?"""
+    w = _WITH.search(text, max(0, at - 50), at)
+    if w and not _NEW_CLAUSE.search(text, w.start() + 4, at):
+        return True
+    return not _TO_HAVE.search(text, max(0, at - 20), at) and any(
+        0 < at - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, at) for e in future_ends)
 
 
 def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> Period | None:
