@@ -19,6 +19,7 @@ from .tense import pick, sentence_bounds, tense
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
+STORY_DAYS = 62         # days from a story's day to a yearless day it dates
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
                          # past a coarser one ("since 2009")
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
@@ -159,6 +160,10 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
+    told = _story_day(job) if "day" in job.spec and how != "future" else None
+    near = pick(told.period.start, make, "unknown") if told is not None else None
+    if near is not None and abs((near.start - told.period.start).days) <= STORY_DAYS:
+        return near, f"the nearest to '{told.text}', which the story tells"
     entry = _entry_date(job)
     if entry is not None:      # the entry tells what followed its date; a past is the nearer
         way = "future" if how == "future" else "unknown"
@@ -176,6 +181,18 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if period is not None:
         return period, f"the year of '{set_in.text}', which opens a sentence before it"
     return pick(job.dct, make, how), f"year by tense ({how})"
+
+
+def _story_day(job: _Job) -> Timex | None:
+    """The day a story set a year or more back is telling ("The test was postponed on
+    Friday, April 25 [1986] ... it began at 1 a.m. on April 26"): the last day named, in
+    the mention's paragraph and within ANAPHORA_REACH characters. (A yearless day takes
+    its year from it if it lies within STORY_DAYS of it.)"""
+    day = job.anchor(("day", "time"))
+    if day is None or (job.dct - day.period.start).days <= 366 or job.mention.start - day.end > ANAPHORA_REACH \
+            or _PARAGRAPH.search(job.text, day.end, job.mention.start):
+        return None
+    return day
 
 
 def _entry_date(job: _Job) -> Timex | None:
@@ -923,16 +940,19 @@ def _in_year(timex: Timex, year: int) -> Timex:
                    anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
 
 
-def _with_weekday(weekday: Timex, date: Timex, text: str) -> Timex:
+def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex]) -> Timex:
     """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
     written, in the year before or after the one guessed if only there it is that weekday
-    ("Friday, March 13" told in 2021 is 2020's)."""
+    ("Friday, March 13" told in 2021 is 2020's), else in the latest year the story has
+    named where it is ("Friday, April 25" after "two decades ago" told in 2006: 1986)."""
     end = date.end + (text[weekday.end:weekday.end + 2] == " (")     # "Friday (Jan 20)"
     merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
     day, target = date.period.start, weekday.period.start.weekday()
     if date.period.granularity != "day" or day.weekday() == target or _YEAR_WRITTEN.search(date.text):
         return merged
-    for other in (day.year + 1, day.year - 1) if "future" in date.anchor else (day.year - 1, day.year + 1):
+    near = (day.year + 1, day.year - 1) if "future" in date.anchor else (day.year - 1, day.year + 1)
+    named = (t.period.start.year for t in reversed(earlier) if t.period and t.period.granularity != "span")
+    for other in dict.fromkeys((*near, *named)):
         try:
             moved = day.replace(year=other)
         except ValueError:              # 29 February
@@ -986,7 +1006,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if follows and "day" in spec and (text[weekday[0].end:mention.start] in (", ", " ")
                                           or text[weekday[0].end:mention.start] == " ("
                                           and text[mention.end:mention.end + 1] == ")"):
-            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text)   # "Friday (Jan 20)" too
+            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1])   # "Friday (Jan 20)" too
             weekday, by_weekday = None, False
             continue
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
