@@ -940,11 +940,12 @@ def _in_year(timex: Timex, year: int) -> Timex:
                    anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
 
 
-def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex]) -> Timex:
+def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], published: dt.date) -> Timex:
     """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
     written, in the year before or after the one guessed if only there it is that weekday
     ("Friday, March 13" told in 2021 is 2020's), else in the latest year the story has
-    named where it is ("Friday, April 25" after "two decades ago" told in 2006: 1986)."""
+    named where it is ("Friday, April 25" after "two decades ago" told in 2006: 1986);
+    never after the publication date in the past tense, nor before it in the future."""
     end = date.end + (text[weekday.end:weekday.end + 2] == " (")     # "Friday (Jan 20)"
     merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
     day, target = date.period.start, weekday.period.start.weekday()
@@ -957,7 +958,8 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex]) 
             moved = day.replace(year=other)
         except ValueError:              # 29 February
             continue
-        if moved.weekday() == target:
+        if moved.weekday() == target and not ("past" in date.anchor and moved > published
+                                              or "future" in date.anchor and moved < published):
             return replace(merged, value=moved.isoformat() + date.value[10:], period=Period(moved, moved, "day"),
                            anchor=f"{date.anchor}; the year it falls on '{weekday.text}'")
     return merged
@@ -1006,7 +1008,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if follows and "day" in spec and (text[weekday[0].end:mention.start] in (", ", " ")
                                           or text[weekday[0].end:mention.start] == " ("
                                           and text[mention.end:mention.end + 1] == ")"):
-            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1])   # "Friday (Jan 20)" too
+            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1], published)   # "Friday (Jan 20)" too
             weekday, by_weekday = None, False
             continue
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
