@@ -458,14 +458,11 @@ def _anaphoric(job: _Job) -> Result | None:
         return _that_weekend_or_season(job)
     if "weekday" in job.spec:
         return _that_weekday(job)
+    if "month" in job.spec:
+        return _that_month(job)
     anchor = job.anchor(GRANULARITY_ORDER)
-    if anchor is None and "month" in job.spec:
-        return None          # "that September", with no year named before it
     if anchor is None:       # nothing named before: "the previous day" counts from the DCT
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
-    if "month" in job.spec:  # "April of that year"
-        period = month_period(anchor.period.start.year, job.spec["month"])
-        return "DATE", period_value(period), period, f"that month of the year of '{anchor.text}'"
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
@@ -475,6 +472,24 @@ def _anaphoric(job: _Job) -> Result | None:
             return None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
+
+
+def _that_month(job: _Job) -> Result | None:
+    """"April of that year", "that September": the month in the year of the last date
+    named (a span within one year will do: "the first half of 2006 and a referendum that
+    September"); "the following February", "the previous May": the first such month
+    after, or the last before, that date. None with no date named before."""
+    anchor = next((t for t in reversed(job.previous) if t.period and (
+        t.period.granularity in GRANULARITY_ORDER or t.period.start.year == t.period.end.year)), None)
+    if anchor is None:
+        return None
+    rel, start = job.spec.get("rel", 0), anchor.period.start
+    period = month_period(start.year, job.spec["month"])
+    if rel > 0 and period.start <= start:
+        period = month_period(start.year + 1, job.spec["month"])
+    elif rel < 0 and period.end >= start:
+        period = month_period(start.year - 1, job.spec["month"])
+    return "DATE", period_value(period), period, f"that month, from '{anchor.text}'"
 
 
 def _narrated(day: Timex) -> bool:
