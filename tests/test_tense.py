@@ -1,7 +1,7 @@
 """Tense of the sentence around an expression."""
 import pytest
 
-from timeline.tense import tense
+from timeline.tense import sentence_bounds, tense
 
 
 @pytest.mark.parametrize("sentence, word, expected", [
@@ -173,3 +173,11 @@ from timeline.tense import tense
 def test_tense_of_sentence(sentence, word, expected):
     start = sentence.index(word)
     assert tense(sentence, start, start + len(word)) == expected
+
+
+def test_sentence_bounds_start_at_a_sentence_opening_expression():
+    text = "The talks will resume on Monday. The next year it became law. He left at 4 p.m. She stayed."
+    start = text.index("The next year")
+    assert sentence_bounds(text, start, start + 13) == (start, text.index(" He left"))
+    clock = text.index("4 p.m.")
+    assert sentence_bounds(text, clock, clock + 6)[1] == clock + 6     # "... 4 p.m. She"

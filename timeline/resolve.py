@@ -596,6 +596,12 @@ def _duration(job: _Job) -> Result | None:
         return None
     period = None
     rel = s.get("rel")
+    if s.get("anchored") and rel == 1 and "num" not in s and unit in ("week", "month", "year") \
+            and job.tense == "past" and (anchor := job.anchor(GRANULARITY_ORDER)) \
+            and not job.text[sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
+                             job.mention.start].strip(" \"“‘'"):
+        period = unit_period(anchor.period.start, unit, 1)    # "On April 16, 1962, he took over
+        return "DATE", period_value(period), period, f"{unit} +1 from '{anchor.text}'"   # ... The next year"
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
         other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")

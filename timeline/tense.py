@@ -96,8 +96,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end), at most 400 characters each side: a cheap
     splitter, good enough for tense, that does not stop at "Mr." or "vs."."""
     left = max(0, start - 400)
-    for m in _SENTENCE_END.finditer(text, left, start):
-        if not abbreviation(text, m):
+    for m in _SENTENCE_END.finditer(text, left, start + 1):    # (its look-ahead sees `start`)
+        if m.end() <= start and not abbreviation(text, m):
             left = m.end()
     right = min(len(text), end + 400)
     for m in _SENTENCE_END.finditer(text, end - (text[end - 1:end] == "."), right):   # "... 4 p.m. He"
