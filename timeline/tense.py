@@ -44,6 +44,7 @@ _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
+_PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
@@ -178,7 +179,7 @@ def tense(text: str, start: int, end: int) -> str:
                 continue      # "warned that rain was possible through Friday": the saying's tense
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
-                perfect = m.group().lower() == "had" or _PERFECT.search(text, max(0, m.start() - 20), m.start())
+                perfect = m.group().lower() in _PERFECT_WORDS or _PERFECT.search(text, max(0, m.start() - 20), m.start())
                 # "had been scheduled to expire Friday", "was expected in December", "was
                 # originally due to open in April": a plan that lies in the past ("were
                 # expected to pass through" still looks ahead)
