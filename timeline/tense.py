@@ -179,7 +179,8 @@ def tense(text: str, start: int, end: int) -> str:
                 continue      # "warned that rain was possible through Friday": the saying's tense
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
-                perfect = m.group().lower() in _PERFECT_WORDS or _PERFECT.search(text, max(0, m.start() - 20), m.start())
+                perfect = m.group().lower() in _PERFECT_WORDS \
+                    or _PERFECT.search(text, max(0, m.start() - 20), m.start())
                 # "had been scheduled to expire Friday", "was expected in December", "was
                 # originally due to open in April": a plan that lies in the past ("were
                 # expected to pass through" still looks ahead)
