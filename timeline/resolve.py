@@ -189,8 +189,8 @@ def _story_day(job: _Job) -> Timex | None:
     the mention's paragraph and within ANAPHORA_REACH characters. (A yearless day takes
     its year from it if it lies within STORY_DAYS of it.)"""
     day = job.anchor(("day", "time"))
-    if day is None or (job.dct - day.period.start).days <= 366 or job.mention.start - day.end > ANAPHORA_REACH \
-            or _PARAGRAPH.search(job.text, day.end, job.mention.start):
+    if day is None or (job.dct - day.period.start).days <= 366 \
+            or job.mention.start - day.end > ANAPHORA_REACH or _PARAGRAPH.search(job.text, day.end, job.mention.start):
         return None
     return day
 
@@ -814,7 +814,8 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
                      and left <= t.start and t.end <= right and not opened < t.start < closed
                      and t.period.start < published and not _FROM_DCT.search(t.anchor)), None)
         if said is not None:
-            out[i] = _shifted(timex, said.period.start - published, f"counted from '{said.text}', when it was said")
+            out[i] = _shifted(timex, said.period.start - published,
+                              f"counted from '{said.text}', when it was said")
 
 
 def _clock_range_ends(out: list[Timex], text: str) -> None:
@@ -1029,7 +1030,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         if follows and "day" in spec and (text[weekday[0].end:mention.start] in (", ", " ")
                                           or text[weekday[0].end:mention.start] == " ("
                                           and text[mention.end:mention.end + 1] == ")"):
-            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1], published)   # "Friday (Jan 20)" too
+            # "Friday, April 25", "Friday (Jan 20)"
+            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1], published)
             weekday, by_weekday = None, False
             continue
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:

@@ -81,7 +81,8 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
-                       r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$", re.I)
+                       r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
+                       re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
