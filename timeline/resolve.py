@@ -180,7 +180,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     period = make(set_in.period.start.year) if set_in is not None else None
     if period is not None:
         return period, f"the year of '{set_in.text}', which opens a sentence before it"
-    return pick(job.dct, make, how), f"year by tense ({how})"
+    named = job.anchor(("year",))          # "last year's final ... On Aug. 5, he beat"
+    if named is not None and (job.mention.start - named.end > ANAPHORA_REACH
+                              or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
+        named = None
+    return pick(job.dct, make, how, named and named.period.start.year), f"year by tense ({how})"
 
 
 def _story_day(job: _Job) -> Timex | None:

@@ -233,13 +233,14 @@ def _participle(text: str, at: int, future_ends: list[int]) -> bool:
         0 < at - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, at) for e in future_ends)
 
 
-def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> Period | None:
+def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str,
+         year_named: int | None = None) -> Period | None:
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
     before the DCT; unknown, or a day or month picked by tense more than
-    MAX_TENSE_GAP_DAYS away (but not a past one in the DCT's year): the one nearest to
-    the DCT.
+    MAX_TENSE_GAP_DAYS away (but not a past one in the DCT's year, nor one in
+    `year_named`, a year the story has just named): the one nearest to the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
     if not options:
@@ -262,7 +263,8 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str) -> P
     # to the nearest reading, unless it is past and in the DCT's year (a year in review
     # keeps its January).
     if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS \
-            and not (chosen.end <= dct and chosen.start.year == dct.year):
+            and not (chosen.end <= dct and chosen.start.year == dct.year) \
+            and chosen.start.year != year_named:
         return nearest
     return chosen
 
