@@ -119,6 +119,7 @@ from timeline.tense import sentence_bounds, tense
     ("The report was not expected until Friday.", "Friday", "future"),
     ("The first infections may have occurred as early as January.", "January", "past"),
     ("Some victims may have fallen ill as early as January.", "January", "past"),
+    ("The show will be broadcast on Saturday as planned, its producers said.", "Saturday", "future"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
     ("The economist said he now expected a further rise in August.", "August", "future"),

@@ -85,6 +85,7 @@ _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|resch
                        re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
+_AS = re.compile(r"\bas $", re.I)
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
@@ -141,8 +142,9 @@ def tense(text: str, start: int, end: int) -> str:
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
                 continue      # "has named his side for Saturday's final": a present perfect
                               # takes no day for its time ("has left on Monday" is no English)
-            elif m.group().lower().endswith("ed") and _participle(text, m.start(), future_ends):
-                continue
+            elif m.group().lower().endswith("ed") and (_participle(text, m.start(), future_ends)
+                                                        or _AS.search(text, max(0, m.start() - 4), m.start())):
+                continue      # (and "as planned", "as expected": no time of their own)
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
