@@ -163,7 +163,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     told = _story_day(job) if "day" in job.spec and how != "future" else None
     near = pick(told.period.start, make, "unknown") if told is not None else None
     if near is not None and abs((near.start - told.period.start).days) <= STORY_DAYS:
-        return near, f"the nearest to '{told.text}', which the story tells"
+        return near, f"the nearest to '{told.text}', {_STORY_YEAR}"
     entry = _entry_date(job)
     if entry is not None:      # the entry tells what followed its date; a past is the nearer
         way = "future" if how == "future" else "unknown"
@@ -499,15 +499,18 @@ def _that_month(job: _Job) -> Result | None:
 def _narrated(day: Timex) -> bool:
     """Was the day reached by the story's own counting ("the next day", "The next day,
     Saturday,", a clock time told in the story), not named outright?"""
-    return day.rule.startswith("anaphoric") or any(w in day.anchor for w in (_IN_STORY, _APPOSED, _TOLD))
+    return day.rule.startswith("anaphoric") \
+        or any(w in day.anchor for w in (_IN_STORY, _APPOSED, _TOLD, _STORY_YEAR))
 
 
 def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
     """The day a story is telling at the mention: the last day named nearby (in its
-    paragraph), unless a coarser later date was named after it (the story moved on)."""
+    paragraph; a story set long ago keeps its day for twice as long), unless a coarser
+    later date was named after it (the story moved on)."""
     latest = job.anchor(GRANULARITY_ORDER)
     anchor = job.anchor(("time", "day"))
-    if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
+    reach = ANAPHORA_REACH * (2 if anchor is not None and _STORY_YEAR in anchor.anchor else 1)
+    if anchor is None or job.mention.start - anchor.end > reach \
             or anchor.period.start < latest.period.start <= job.dct \
             or paragraph and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
         return None
@@ -674,6 +677,7 @@ _BESIDE = "clock time on the day named beside it"
 _IN_STORY = "clock time in the story"
 _APPOSED = "in apposition to the day"
 _TOLD = "in the day of"
+_STORY_YEAR = "which the story tells"
 CLOCK_NEAR_CHARS = 40
 
 
