@@ -106,6 +106,13 @@ def test_grammar_expressions_never_cross_a_blank_line():
     assert all("\n\n" not in t for t in texts)
 
 
+def test_grammar_expressions_never_run_past_a_line_ending_a_sentence():
+    text = ("Friday: news conference, 11:30 a.m.\nSaturday: walkthroughs, 1 p.m.\n"
+            "It began at 11:30 a.m.\nSaturday and ran late.")
+    texts = [m.text for m in tag(text)]
+    assert texts[:4] == ["Friday", "11:30 a.m.", "Saturday", "1 p.m."]
+
+
 def test_grammar_named_periods_only_on_request():
     """TimeML tags no event names, so the tagger's TIMEX3 output leaves "the Korean War" out."""
     text = "Those who backed the North during the Korean War will be punished."

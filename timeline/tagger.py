@@ -215,7 +215,7 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     mentions = []
     for _, _, match, rule in candidates:
         start, end = match.span()
-        if taken.find(1, start, end) != -1:
+        if taken.find(1, start, end) != -1 or _LINE_ENDED.search(text, start, end):
             continue
         spec = _spec(grammar, rule, match)
         if spec is None:                # the match reads as no expression ("2009-12")
@@ -226,6 +226,10 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     return [m for i, m in enumerate(mentions) if dict(m.spec)["kind"] != "range_end"
             or (i and joined(text, mentions[i - 1].end, m.start))]
 
+
+# A line ending on a period inside a match: "... news conference, 11:30 a.m.\nSaturday: ..."
+# is a list's entries, not one expression.
+_LINE_ENDED = re.compile(r"\.[^\S\n]*\n")
 
 JOINS = {"", "-", "–", "and", "or", "to", "through"}
 
