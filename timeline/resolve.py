@@ -114,7 +114,7 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
-    elif (told := _told_day(job)) and _narrated(told) \
+    elif (told := _told_day(job, paragraph=True)) and _narrated(told) \
             and told.period.start < dct - dt.timedelta(days=6):
         day = told.period.start + dt.timedelta(days=(target - told.period.start.weekday()) % 7)
         why = f"in the week the story tells, from '{told.text}'"
@@ -505,14 +505,16 @@ def _narrated(day: Timex) -> bool:
 
 def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
     """The day a story is telling at the mention: the last day named nearby (in its
-    paragraph; a story set long ago keeps its day for twice as long), unless a coarser
-    later date was named after it (the story moved on)."""
+    paragraph; a story set long ago keeps its day for twice as long, across paragraphs),
+    unless a coarser later date was named after it (the story moved on)."""
     latest = job.anchor(GRANULARITY_ORDER)
     anchor = job.anchor(("time", "day"))
-    reach = ANAPHORA_REACH * (2 if anchor is not None and _STORY_YEAR in anchor.anchor else 1)
-    if anchor is None or job.mention.start - anchor.end > reach \
+    if anchor is None:
+        return None
+    long_ago = _STORY_YEAR in anchor.anchor
+    if job.mention.start - anchor.end > ANAPHORA_REACH * (2 if long_ago else 1) \
             or anchor.period.start < latest.period.start <= job.dct \
-            or paragraph and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
+            or paragraph and not long_ago and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
         return None
     return anchor
 
