@@ -120,6 +120,12 @@ from timeline.tense import sentence_bounds, tense
     ("The first infections may have occurred as early as January.", "January", "past"),
     ("Some victims may have fallen ill as early as January.", "January", "past"),
     ("The show will be broadcast on Saturday as planned, its producers said.", "Saturday", "future"),
+    # "could" looks ahead, but not denied, nor after a past that is no saying
+    ("The first tranche could be paid out in early May, officials said.", "early May", "future"),
+    ("Prices could worsen between May and July.", "May", "future"),
+    ("He could not be reached for comment on Monday.", "Monday", "unknown"),
+    ("Neither he nor his family could be located Wednesday.", "Wednesday", "unknown"),
+    ("That night crews believed they could hold the fire on Sunday.", "Sunday", "past"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
     ("The economist said he now expected a further rise in August.", "August", "future"),

@@ -86,6 +86,9 @@ _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|resch
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _AS = re.compile(r"\bas $", re.I)
+_COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   # "could be paid in May",
+                                                                     # not "could not be reached"
+_NEITHER = re.compile(r"\b(?:neither|nobody|no one|none)\b", re.I)
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
@@ -129,7 +132,7 @@ def tense(text: str, start: int, end: int) -> str:
     best = None
     future_words, future_ends = set(), []
     day_named = _WEEKDAY.search(text, start, end)
-    for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("past", _PAST)):
+    for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("future", _COULD), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
@@ -160,6 +163,10 @@ def tense(text: str, start: int, end: int) -> str:
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
+            elif regex is _COULD and (_NEITHER.search(text, left, m.start()) or any(
+                    not _SAYS.fullmatch(p.group()) for p in _PAST.finditer(text, left, m.start()))):
+                continue      # "crews believed they could hold the fire": a past's could
+                              # (but "officials said it could reopen in May" looks ahead)
             elif regex is _PROGRESSIVE and _NEW_CLAUSE.search(text, a, b):
                 continue      # "are staging a walkout on Tuesday" looks ahead in its own clause
             elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
