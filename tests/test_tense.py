@@ -126,6 +126,10 @@ from timeline.tense import sentence_bounds, tense
     ("He could not be reached for comment on Monday.", "Monday", "unknown"),
     ("Neither he nor his family could be located Wednesday.", "Wednesday", "unknown"),
     ("That night crews believed they could hold the fire on Sunday.", "Sunday", "past"),
+    ("The cleanup was hampered, and forecasters warned that storms could develop on Wednesday "
+     "afternoon.", "Wednesday afternoon", "future"),
+    ("Forecasters had warned that a storm could bring rain over the weekend, but it did not.",
+     "the weekend", "past"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
     ("The economist said he now expected a further rise in August.", "August", "future"),

@@ -163,10 +163,8 @@ def tense(text: str, start: int, end: int) -> str:
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
                 verb, distance = "past", distance + _ATTRIBUTION_GAP
-            elif regex is _COULD and (_NEITHER.search(text, left, m.start()) or any(
-                    not _SAYS.fullmatch(p.group()) for p in _PAST.finditer(text, left, m.start()))):
-                continue      # "crews believed they could hold the fire": a past's could
-                              # (but "officials said it could reopen in May" looks ahead)
+            elif regex is _COULD and not _could_look_ahead(text, left, m.start()):
+                continue
             elif regex is _PROGRESSIVE and _NEW_CLAUSE.search(text, a, b):
                 continue      # "are staging a walkout on Tuesday" looks ahead in its own clause
             elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
@@ -228,6 +226,18 @@ def tense(text: str, start: int, end: int) -> str:
                                    and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past
     return best[1] if best else "unknown"
+
+
+def _could_look_ahead(text: str, left: int, at: int) -> bool:
+    """Does the "could" at `at` look ahead ("officials said it could reopen in May")? Not
+    denied ("neither he nor ... could be located Wednesday"), nor after a past that is no
+    saying ("crews believed they could hold the fire") or a past perfect ("had warned that
+    rain could fall over the weekend")."""
+    if _NEITHER.search(text, left, at):
+        return False
+    before = list(_PAST.finditer(text, left, at))
+    return not before or bool(_SAYS.fullmatch(before[-1].group())) \
+        and not _PERFECT.search(text, max(0, before[-1].start() - 20), before[-1].start())
 
 
 def _participle(text: str, at: int, future_ends: list[int]) -> bool:
