@@ -704,9 +704,11 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
         def gap(t: Timex) -> int:
             return t.start - timex.end if t.start >= timex.end else timex.start - t.end
         near = min((t for t in days if left <= t.start and t.end <= right
-                    and not _ACROSS.search(text[min(t.end, timex.end):max(t.start, timex.start)])),
+                    and not (_ACROSS if t.start > timex.start else _LINE).search(
+                        text[min(t.end, timex.end):max(t.start, timex.start)])),
                    key=gap, default=None)     # not across a line ("09:15 BST" heading a post)
-                                              # nor into brackets ("9 p.m. EST (0200 GMT Saturday)")
+                                              # nor into brackets ("9 p.m. EST (0200 GMT Saturday)"),
+                                              # but out of them ("Saturday 7 May: Leicester (5.30pm)")
         if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
             day = near.period.start
             out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
@@ -773,6 +775,7 @@ _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
+_LINE = re.compile(r"\n")
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
