@@ -85,6 +85,8 @@ from timeline.tense import sentence_bounds, tense
     ("Sales are expected to rise through October.", "October", "future"),
     ("The film was originally due to open in April.", "April", "past"),
     ("Warner Bros moved Wonder Woman 1984 to Christmas Day.", "Christmas Day", "future"),
+    ("Forecasters issued a red flag warning that runs from late Sunday through Monday.",
+     "late Sunday", "future"),
     ("The festival, which returns on Wednesday for the first time since 2019, has advised fans "
      "to check their trains.", "Wednesday", "future"),
     # a present progressive in the date's clause looks ahead; a saying in a "which"
