@@ -110,6 +110,7 @@ from timeline.tense import sentence_bounds, tense
     ("Growth is expected to have slowed after a strong expansion in the first quarter.",
      "the first quarter", "past"),
     ("Talks over plans to introduce new trains broke down late Friday.", "late Friday", "past"),
+    ("Troops will continue to be paid under a bill Obama signed late Monday.", "late Monday", "past"),
     # an adjective in un-...-ed is no past verb
     ("The split would be paid on a still unspecified date in January.", "January", "future"),
     ("Neither tanker arrived until Sunday morning.", "Sunday morning", "past"),

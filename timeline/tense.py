@@ -89,6 +89,7 @@ _AS = re.compile(r"\bas $", re.I)
 _COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   # "could be paid in May",
                                                                      # not "could not be reached"
 _NEITHER = re.compile(r"\b(?:neither|nobody|no one|none)\b", re.I)
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 _WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
@@ -245,6 +246,8 @@ def _participle(text: str, at: int, future_ends: list[int]) -> bool:
     ("..., with the worst gusts expected in the morning"), or in a clause whose verb
     looks ahead ("will receive diplomats accredited to the Holy See"), but not after "to
     have" ("is expected to have slowed")?"""
+    if _NAME_BEFORE.search(text, max(0, at - 30), at):
+        return False          # "a bill Obama signed late Monday": a subject, and its verb
     w = _WITH.search(text, max(0, at - 50), at)
     if w and not _NEW_CLAUSE.search(text, w.start() + 4, at):
         return True
