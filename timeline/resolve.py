@@ -710,8 +710,10 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                                               # nor into brackets ("9 p.m. EST (0200 GMT Saturday)"),
                                               # but out of them ("Saturday 7 May: Leicester (5.30pm)")
         if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
-            day = near.period.start
-            out[i] = replace(timex, value=_clock_value(day, timex.value.split("T")[1]),
+            clock = timex.value.split("T")[1]        # a morning hour of a night ("overnight
+            day = near.period.start + dt.timedelta(  # ... at 1:23 a.m.") is the next day's
+                days=near.value.endswith("TNI") and clock < "12:00")
+            out[i] = replace(timex, value=_clock_value(day, clock),
                              period=Period(day, day, "time"),
                              anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
 
