@@ -483,15 +483,19 @@ def _anaphoric(job: _Job) -> Result | None:
 
 
 def _that_month(job: _Job) -> Result | None:
-    """"April of that year", "that September": the month in the year of the last date
-    named (a span within one year will do: "the first half of 2006 and a referendum that
-    September"); "the following February", "the previous May": the first such month
-    after, or the last before, that date. None with no date named before."""
+    """"April of that year", "that September": the month (or "May 10 of that year", the
+    day) in the year of the last date named (a span within one year will do: "the first
+    half of 2006 and a referendum that September"); "the following February", "the
+    previous May": the first such month after, or the last before, that date. None with
+    no date named before."""
     anchor = next((t for t in reversed(job.previous) if t.period and (
         t.period.granularity in GRANULARITY_ORDER or t.period.start.year == t.period.end.year)), None)
     if anchor is None:
         return None
     rel, start = job.spec.get("rel", 0), anchor.period.start
+    if "day" in job.spec:                      # "May 10 of that year"
+        day = dt.date(start.year, job.spec["month"], job.spec["day"])
+        return "DATE", day.isoformat(), day_period(day), f"that day, in the year of '{anchor.text}'"
     period = month_period(start.year, job.spec["month"])
     if rel > 0 and period.start <= start:
         period = month_period(start.year + 1, job.spec["month"])
