@@ -17,7 +17,9 @@ from timeline.tense import sentence_bounds, tense
     ("If consumers come back in the autumn, that will be a bonus.", "the autumn", "future"),
     ("The Underground will be severely disrupted into Wednesday morning.", "Wednesday morning", "future"),
     ("The judge set jury selection to begin June 13.", "June 13", "future"),
-    ("Her trial had been scheduled to begin June 6.", "June 6", "past"),
+    # a plan told in the past perfect may or may not have come yet: the nearer date
+    ("Her trial had been scheduled to begin June 6.", "June 6", "unknown"),
+    ("He had been due to return Saturday.", "Saturday", "unknown"),
     ("The IMD will issue an updated forecast in June.", "June", "future"),
     ("Services were suspended until at least 10am on Sunday.", "10am on Sunday", "future"),
     # from the second review
@@ -77,7 +79,7 @@ from timeline.tense import sentence_bounds, tense
     ("The suspect fled the city before Monday.", "Monday", "past"),
     ("Homes were damaged by Wednesday's storm.", "Wednesday", "past"),
     ("Lawmakers approved new rules on Tuesday.", "Tuesday", "past"),
-    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "unknown"),
     ("Nashua had purchased 481,000 shares through Sept. 29.", "Sept. 29", "past"),
     # "through" after a span ends the span: no deadline ("the six months through June")
     ("The fund saw little change in sales this year through August.", "August", "past"),

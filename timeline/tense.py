@@ -44,6 +44,8 @@ _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
+_HAD_PLANNED = re.compile(r"had\s+been\s+(?:due|scheduled|expected|set|slated|planned)\b", re.I)   # a plan
+                          # that may or may not have come yet: "he had been due to return Saturday"
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
@@ -196,7 +198,9 @@ def tense(text: str, start: int, end: int) -> str:
                 was = m.group().lower() in _PLANNED \
                     and _WAS.search(text, max(0, m.start() - 20), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
-                best = (distance, "past" if perfect or was else verb, bool(perfect), left_side)
+                plan = perfect and _HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
+                best = (distance, "unknown" if plan else "past" if perfect or was else verb,
+                        bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
             and _ON.search(text, max(0, start - 5), start):
         best = (1, "past", False, False)     # "FedEx on Wednesday cut its forecast"
