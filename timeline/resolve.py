@@ -792,7 +792,7 @@ _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesd
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
-_CONVERTED = re.compile(r"(?: local time)?,? \(")     # "3:15 p.m. local time (1015 GMT)"
+_CONVERTED = re.compile(r"(?: local time| [A-Z][a-z]+ time)?,? \(")   # "3:15 p.m. local time (1015 GMT)"
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
 
@@ -844,18 +844,29 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
 def _clock_range_ends(out: list[Timex], text: str) -> None:
     """"between 9 am and 5 pm", "10pm-2am": the second time is on the first's day (the
     next one when it is earlier on the clock). So is the same moment in another zone, in
-    brackets after it ("18:00 local time (09:00 GMT)"), on the day nearest to it."""
+    brackets after it ("18:00 local time (09:00 GMT)"), on the day nearest to it; and the
+    other way round ("8 p.m. Rome time (1900 GMT) on Feb. 28")."""
+    def dayless(t: Timex) -> bool:
+        return t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in t.anchor
+
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        dayless = second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor
         gap = _HOURS_TO.fullmatch(text, first.end, second.start)
         converted = _CONVERTED.fullmatch(text, first.end, second.start)
-        if not (dayless and (gap or converted) and first.type == second.type == "TIME" and first.period
+        if not ((gap or converted) and first.type == second.type == "TIME" and first.period
                 and second.period and _CLOCK.search(first.value) and _CLOCK.search(second.value)
                 and (not gap or "and" not in gap.group()
                      or _RANGE_OPENER.search(text, max(0, first.start - 9), first.start))):
             continue                         # "10pm-2am", "from 10pm to 2am", "between 9 and 5"
         start, end = first.value.split("T")[1], second.value.split("T")[1]
+        if converted and first.anchor.endswith(CLOCK_ON_DCT) \
+                and not second.anchor.endswith(CLOCK_ON_DCT):
+            day = second.period.start - dt.timedelta(days=_zone_shift(start, end))
+            out[i - 1] = replace(first, value=_clock_value(day, start), period=Period(day, day, "time"),
+                                 anchor=f"{first.anchor.split(';')[0]}; the same time as '{second.text}'")
+            continue
+        if not dayless(second):
+            continue
         day = first.period.start + dt.timedelta(days=end < start if gap else _zone_shift(start, end))
         if day != second.period.start:
             how = "the end of the hours from" if gap else "the same time as"
