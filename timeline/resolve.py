@@ -396,7 +396,9 @@ def _relative(job: _Job) -> Result | None:
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
         if "month" in s:       # "the quarter ended July 31"
             return _quarter_ended(job)
-        rel = -1 if unit == "quarter" and job.tense != "future" else 0
+        rel = -1 if unit == "quarter" and job.tense != "future" \
+            or unit == "year" and job.tense == "past" and job.dct.month <= 3 else 0   # "For the
+        # full year, Boeing delivered 601 planes", told in January: the year just closed
     if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
         # "late afternoon": today's; in a paragraph telling another day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
