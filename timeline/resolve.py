@@ -615,12 +615,14 @@ def _duration(job: _Job) -> Result | None:
         return None
     period = None
     rel = s.get("rel")
+    # "On April 16, 1962, he took over the newscast. The next year it became ...": opening a
+    # past sentence, the year after the last date named
     if s.get("anchored") and rel == 1 and "num" not in s and unit in ("week", "month", "year") \
             and job.tense == "past" and (anchor := job.anchor(GRANULARITY_ORDER)) \
             and not job.text[sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
                              job.mention.start].strip(" \"“‘'"):
-        period = unit_period(anchor.period.start, unit, 1)    # "On April 16, 1962, he took over
-        return "DATE", period_value(period), period, f"{unit} +1 from '{anchor.text}'"   # ... The next year"
+        period = unit_period(anchor.period.start, unit, 1)
+        return "DATE", period_value(period), period, f"{unit} +1 from '{anchor.text}'"
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
         other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")
@@ -848,9 +850,6 @@ def _clock_range_ends(out: list[Timex], text: str) -> None:
     next one when it is earlier on the clock). So is the same moment in another zone, in
     brackets after it ("18:00 local time (09:00 GMT)"), on the day nearest to it; and the
     other way round ("8 p.m. Rome time (1900 GMT) on Feb. 28")."""
-    def dayless(t: Timex) -> bool:
-        return t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in t.anchor
-
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
         gap = _HOURS_TO.fullmatch(text, first.end, second.start)
@@ -867,8 +866,8 @@ def _clock_range_ends(out: list[Timex], text: str) -> None:
             out[i - 1] = replace(first, value=_clock_value(day, start), period=Period(day, day, "time"),
                                  anchor=f"{first.anchor.split(';')[0]}; the same time as '{second.text}'")
             continue
-        if not dayless(second):
-            continue
+        if not (second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor):
+            continue                         # the second time has a day of its own
         day = first.period.start + dt.timedelta(days=end < start if gap else _zone_shift(start, end))
         if day != second.period.start:
             how = "the end of the hours from" if gap else "the same time as"

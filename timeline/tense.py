@@ -44,8 +44,8 @@ _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|
 _ON = re.compile(r"\bon\s+$", re.I)
 _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
-_HAD_PLANNED = re.compile(r"had\s+been\s+(?:due|scheduled|expected|set|slated|planned)\b", re.I)   # a plan
-                          # that may or may not have come yet: "he had been due to return Saturday"
+# a plan that may or may not have come yet: "he had been due to return Saturday"
+_HAD_PLANNED = re.compile(r"had\s+been\s+(?:due|scheduled|expected|set|slated|planned)\b", re.I)
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
@@ -148,9 +148,8 @@ def tense(text: str, start: int, end: int) -> str:
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
                 continue      # "has named his side for Saturday's final": a present perfect
                               # takes no day for its time ("has left on Monday" is no English)
-            elif m.group().lower().endswith("ed") and (_participle(text, m.start(), future_ends)
-                                                        or _AS.search(text, max(0, m.start() - 4), m.start())):
-                continue      # (and "as planned", "as expected": no time of their own)
+            elif m.group().lower().endswith("ed") and _participle(text, m.start(), future_ends):
+                continue
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
@@ -192,9 +191,9 @@ def tense(text: str, start: int, end: int) -> str:
                                                       and not best[3]):
                 perfect = m.group().lower() in _PERFECT_WORDS \
                     or _PERFECT.search(text, max(0, m.start() - 20), m.start())
-                # "had been scheduled to expire Friday", "was expected in December", "was
-                # originally due to open in April": a plan that lies in the past ("were
-                # expected to pass through" still looks ahead)
+                # "was expected in December", "was originally due to open in April": a plan
+                # that lies in the past ("were expected to pass through" still looks ahead);
+                # "had been due to return Saturday": one that may not have come yet
                 was = m.group().lower() in _PLANNED \
                     and _WAS.search(text, max(0, m.start() - 20), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
@@ -246,12 +245,15 @@ def _could_look_ahead(text: str, left: int, at: int) -> bool:
 
 
 def _participle(text: str, at: int, future_ends: list[int]) -> bool:
-    """Is the form in -ed at `at` a participle, no past verb: after "with" and its noun
-    ("..., with the worst gusts expected in the morning"), or in a clause whose verb
-    looks ahead ("will receive diplomats accredited to the Holy See"), but not after "to
-    have" ("is expected to have slowed")?"""
+    """Is the form in -ed at `at` a participle, no past verb: after "as" ("as planned"),
+    after "with" and its noun ("..., with the worst gusts expected in the morning"), or in
+    a clause whose verb looks ahead ("will receive diplomats accredited to the Holy See"),
+    but not after "to have" ("is expected to have slowed") or a name ("a bill Obama
+    signed late Monday": a subject, and its verb)?"""
+    if _AS.search(text, max(0, at - 4), at):
+        return True
     if _NAME_BEFORE.search(text, max(0, at - 30), at):
-        return False          # "a bill Obama signed late Monday": a subject, and its verb
+        return False
     w = _WITH.search(text, max(0, at - 50), at)
     if w and not _NEW_CLAUSE.search(text, w.start() + 4, at):
         return True
