@@ -615,12 +615,11 @@ def _duration(job: _Job) -> Result | None:
         return None
     period = None
     rel = s.get("rel")
-    # "On April 16, 1962, he took over the newscast. The next year it became ...": opening a
-    # past sentence, the year after the last date named
+    # "On April 16, 1962, he took over the newscast. The next year it became ...": in the
+    # past tense and not measured ("over the next year"), the year after the last date named
     if s.get("anchored") and rel == 1 and "num" not in s and unit in ("week", "month", "year") \
             and job.tense == "past" and (anchor := job.anchor(GRANULARITY_ORDER)) \
-            and not job.text[sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
-                             job.mention.start].strip(" \"“‘'"):
+            and not _MEASURED.search(job.text, max(0, job.mention.start - 12), job.mention.start):
         period = unit_period(anchor.period.start, unit, 1)
         return "DATE", period_value(period), period, f"{unit} +1 from '{anchor.text}'"
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
@@ -786,6 +785,7 @@ YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _LINE = re.compile(r"\n")
+_MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 _SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
