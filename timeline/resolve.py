@@ -189,18 +189,21 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
 
 def _story_day(job: _Job) -> Timex | None:
     """The day a story is telling, when it is set a year or more back ("The test was
-    postponed on Friday, April 25 [1986] ... it began at 1 a.m. on April 26") or its
-    year is written in the mention's sentence ("will kick off Friday, March 17, 2023 -
-    the original opening date was March 18"): the last day named, in the mention's
-    paragraph and within ANAPHORA_REACH characters. (A yearless day takes its year from
-    it if it lies within STORY_DAYS of it.)"""
+    postponed on Friday, April 25 [1986] ... it began at 1 a.m. on April 26"): the last
+    day named, in the mention's paragraph and within ANAPHORA_REACH characters; or the
+    last day, month or season named with its year in the mention's sentence ("will kick
+    off Friday, March 17, 2023 - the original opening date was March 18", "in the late
+    summer of 1977, Voyager 2 first, on Aug. 20"). (A yearless day takes its year from
+    it if it lies within STORY_DAYS of its start.)"""
+    left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
+    named = job.anchor(("day", "time", "month", "season"))
+    if named is not None and named.start >= left and _YEAR_WRITTEN.search(named.text):
+        return named
     day = job.anchor(("day", "time"))
     if day is None or job.mention.start - day.end > ANAPHORA_REACH \
             or _PARAGRAPH.search(job.text, day.end, job.mention.start):
         return None
-    same_sentence = _YEAR_WRITTEN.search(day.text) \
-        and day.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
-    return day if same_sentence or (job.dct - day.period.start).days > 366 else None
+    return day if (job.dct - day.period.start).days > 366 else None
 
 
 def _entry_date(job: _Job) -> Timex | None:
