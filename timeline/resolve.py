@@ -162,7 +162,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if "day" in job.spec and how != "future" else None
     near = pick(told.period.start, make, "unknown") if told is not None else None
-    if near is not None and abs((near.start - told.period.start).days) <= STORY_DAYS:
+    if near is not None and _days_apart(near, told.period) <= STORY_DAYS:
         return near, f"the nearest to '{told.text}', {_STORY_YEAR}"
     entry = _entry_date(job)
     if entry is not None:      # the entry tells what followed its date; a past is the nearer
@@ -185,6 +185,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
                               or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
         named = None
     return pick(job.dct, make, how, named and named.period.start.year), f"year by tense ({how})"
+
+
+def _days_apart(a: Period, b: Period) -> int:
+    """Days between two periods, 0 where they overlap."""
+    return max(0, (a.start - b.end).days, (b.start - a.end).days)
 
 
 def _story_day(job: _Job) -> Timex | None:
