@@ -160,7 +160,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
-    told = _story_day(job) if "day" in job.spec and how != "future" else None
+    told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
+        and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
     near = pick(told.period.start, make, "unknown") if told is not None else None
     if near is not None and _days_apart(near, told.period) <= STORY_DAYS:
         return near, f"the nearest to '{told.text}', {_STORY_YEAR}"
@@ -198,8 +199,9 @@ def _story_day(job: _Job) -> Timex | None:
     day named, in the mention's paragraph and within ANAPHORA_REACH characters; or the
     last day, month or season named with its year in the mention's sentence ("will kick
     off Friday, March 17, 2023 - the original opening date was March 18", "in the late
-    summer of 1977, Voyager 2 first, on Aug. 20"). (A yearless day takes its year from
-    it if it lies within STORY_DAYS of its start.)"""
+    summer of 1977, Voyager 2 first, on Aug. 20"). (A yearless day or holiday, but not one
+    after "since", which counts back from now, takes its year from it if it lies within
+    STORY_DAYS of it.)"""
     left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
     named = job.anchor(("day", "time", "month", "season"))
     if named is not None and named.start >= left and _YEAR_WRITTEN.search(named.text):
