@@ -202,9 +202,9 @@ def _story_day(job: _Job) -> Timex | None:
     summer of 1977, Voyager 2 first, on Aug. 20"). (A yearless day or holiday, but not one
     after "since", which counts back from now, takes its year from it if it lies within
     STORY_DAYS of it.)"""
-    left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
     named = job.anchor(("day", "time", "month", "season"))
-    if named is not None and named.start >= left and _YEAR_WRITTEN.search(named.text):
+    if named is not None and _YEAR_WRITTEN.search(named.text) \
+            and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
         return named
     day = job.anchor(("day", "time"))
     if day is None or job.mention.start - day.end > ANAPHORA_REACH \
