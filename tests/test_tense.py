@@ -137,6 +137,8 @@ from timeline.tense import sentence_bounds, tense
      "the weekend", "past"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
+    ("Residents were told to leave their homes by Wednesday morning.", "Wednesday morning", "future"),
+    ("Residents were ordered to leave their homes on Sunday.", "Sunday", "past"),
     ("The economist said he now expected a further rise in August.", "August", "future"),
     ("She urged voters on Tuesday to back the plan.", "Tuesday", "past"),
     ("He spent the evening with friends and left the bar shortly before 2am.", "2am", "past"),

@@ -60,6 +60,8 @@ _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on)"
                       r"\s+(?:[\w’'-]+\s+){1,4}to\s+[a-z]+\b", re.I)      # a request looks ahead
+_TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
+_BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)     # received: "were told to leave by Wednesday"
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
                         r"|neither|nobody)\b[^,.;:]*$", re.I)  # "did not arrive until", not "may not",
                                                                # not "was not expected until"
@@ -172,7 +174,8 @@ def tense(text: str, start: int, end: int) -> str:
             elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
                 distance += _ATTRIBUTION_GAP     # "to begin", "are staging": only when no
                                                  # other verb tells
-            elif kind == "past" and left_side and _REQUEST.match(text, m.start(), start):
+            elif kind == "past" and left_side and (_REQUEST.match(text, m.start(), start) or _TOLD_TO.match(
+                    text, m.start(), start) and _BY.search(text, max(0, start - 10), start)):
                 verb = "future"                  # "asked airlines to cancel flights on Thursday"
             clause_start = max(left, m.start() - 40, text.rfind(",", 0, m.start()) + 1)
             condition = (a, b) if not left_side else (clause_start, m.start())
