@@ -518,9 +518,10 @@ def _that_month(job: _Job) -> Result | None:
 
 def _narrated(day: Timex) -> bool:
     """Was the day reached by the story's own counting ("the next day", "The next day,
-    Saturday,", a clock time told in the story), not named outright?"""
+    Saturday,", a clock time told in the story, a weekday that moved its date's year),
+    not named outright?"""
     return day.rule.startswith("anaphoric") \
-        or any(w in day.anchor for w in (_IN_STORY, _APPOSED, _TOLD, _STORY_YEAR))
+        or any(w in day.anchor for w in (_IN_STORY, _APPOSED, _TOLD, _STORY_YEAR, _ON_WEEKDAY))
 
 
 def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
@@ -701,6 +702,7 @@ _IN_STORY = "clock time in the story"
 _APPOSED = "in apposition to the day"
 _TOLD = "in the day of"
 _STORY_YEAR = "which the story tells"
+_ON_WEEKDAY = "the year it falls on"
 CLOCK_NEAR_CHARS = 40
 
 
@@ -1007,11 +1009,15 @@ def _in_year(timex: Timex, year: int) -> Timex:
                    anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
 
 
+_YEARS = re.compile(r"P\d{1,3}Y")
+
+
 def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], published: dt.date) -> Timex:
     """"Monday, Oct. 26": one date, the weekday and the date that follows it; with no year
     written, in the year before or after the one guessed if only there it is that weekday
     ("Friday, March 13" told in 2021 is 2020's), else in the latest year the story has
-    named where it is ("Friday, April 25" after "two decades ago" told in 2006: 1986);
+    named, or counted back to, where it is ("Friday, April 25" after "two decades ago" told
+    in 2006: 1986; "Saturday, Aug. 27" after "10 years since Katrina" told in 2015: 2005);
     never after the publication date in the past tense, nor before it in the future."""
     end = date.end + (text[weekday.end:weekday.end + 2] == " (")     # "Friday (Jan 20)"
     merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
@@ -1019,7 +1025,9 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], 
     if date.period.granularity != "day" or day.weekday() == target or _YEAR_WRITTEN.search(date.text):
         return merged
     near = (day.year + 1, day.year - 1) if "future" in date.anchor else (day.year - 1, day.year + 1)
-    named = (t.period.start.year for t in reversed(earlier) if t.period and t.period.granularity != "span")
+    named = (t.period.start.year if t.period else published.year - int(t.value[1:-1])
+             for t in reversed(earlier) if t.period and t.period.granularity != "span"
+             or _YEARS.fullmatch(t.value))     # "10 years since Katrina": 2005
     for other in dict.fromkeys((*near, *named)):
         try:
             moved = day.replace(year=other)
@@ -1028,7 +1036,7 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], 
         if moved.weekday() == target and not ("past" in date.anchor and moved > published
                                               or "future" in date.anchor and moved < published):
             return replace(merged, value=moved.isoformat() + date.value[10:], period=Period(moved, moved, "day"),
-                           anchor=f"{date.anchor}; the year it falls on '{weekday.text}'")
+                           anchor=f"{date.anchor}; {_ON_WEEKDAY} '{weekday.text}'")
     return merged
 
 
