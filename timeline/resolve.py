@@ -185,7 +185,16 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if named is not None and (job.mention.start - named.end > ANAPHORA_REACH
                               or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
         named = None
-    return pick(job.dct, make, how, named and named.period.start.year), f"year by tense ({how})"
+    period = pick(job.dct, make, how, named and named.period.start.year)
+    if how == "past" and period is not None and period.start > job.dct:
+        # The tense gave way to the nearest reading, after the DCT: if the story is telling
+        # a day over a year back, the yearless one is in that day's year ("The night of the
+        # vote, Nov. 7, 2000 ... on Nov. 22" told on 8 November 2010: 2000).
+        story = job.anchor(("time", "day"))
+        moved = make(story.period.start.year) if story is not None else None
+        if moved is not None and (job.dct - story.period.start).days > 366:
+            return moved, f"the year of '{story.text}', {_STORY_YEAR}"
+    return period, f"year by tense ({how})"
 
 
 def _days_apart(a: Period, b: Period) -> int:
