@@ -121,6 +121,8 @@ from timeline.tense import sentence_bounds, tense
     ("The city laid off 14 employees in the spring.", "the spring", "past"),
     ("He didn't return until Friday.", "Friday", "past"),
     ("He didn’t return until Friday.", "Friday", "past"),
+    ("Moscow said nothing publicly until the evening of April 28.", "the evening of April 28", "past"),
+    ("Residents were not told to leave until the afternoon of April 27.", "the afternoon of April 27", "past"),
     ("The report was not expected until Friday.", "Friday", "future"),
     ("The first infections may have occurred as early as January.", "January", "past"),
     ("Some victims may have fallen ill as early as January.", "January", "past"),

@@ -190,9 +190,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         # The tense gave way to the nearest reading, after the DCT: if the story is telling
         # a day over a year back, the yearless one is in that day's year ("The night of the
         # vote, Nov. 7, 2000 ... on Nov. 22" told on 8 November 2010: 2000).
-        story = job.anchor(("time", "day"))
+        last = job.anchor(("time", "day"))
+        story = next((t for t in reversed(job.previous) if t.period and t.period.granularity in ("time", "day")
+                      and (job.dct - t.period.start).days > 366), None)
         moved = make(story.period.start.year) if story is not None else None
-        if moved is not None and (job.dct - story.period.start).days > 366:
+        if moved is not None and (story is last or _days_apart(moved, story.period) <= STORY_DAYS):
             return moved, f"the year of '{story.text}', {_STORY_YEAR}"
     return period, f"year by tense ({how})"
 

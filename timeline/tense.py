@@ -63,8 +63,8 @@ _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|inv
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
 _BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)     # received: "were told to leave by Wednesday"
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
-                        r"|neither|nobody)\b[^,.;:]*$", re.I)  # "did not arrive until", not "may not",
-                                                               # not "was not expected until"
+                        r"|neither|nobody|said nothing)\b[^,.;:]*$", re.I)  # "did not arrive until",
+                                                    # not "may not", not "was not expected until"
 _REPORTING = _words(_MARKERS["reporting"])
 _SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
@@ -175,8 +175,10 @@ def tense(text: str, start: int, end: int) -> str:
                 distance += _ATTRIBUTION_GAP     # "to begin", "are staging": only when no
                                                  # other verb tells
             elif kind == "past" and left_side and (_REQUEST.match(text, m.start(), start) or _TOLD_TO.match(
-                    text, m.start(), start) and _BY.search(text, max(0, start - 10), start)):
+                    text, m.start(), start) and _BY.search(text, max(0, start - 10), start)
+                    and not _NOT_UNTIL.search(text, max(left, m.start() - 20), m.start())):
                 verb = "future"                  # "asked airlines to cancel flights on Thursday"
+                                                 # (not "were not told to leave until Sunday")
             clause_start = max(left, m.start() - 40, text.rfind(",", 0, m.start()) + 1)
             condition = (a, b) if not left_side else (clause_start, m.start())
             if verb == "past" and _CONDITION.search(text, *condition):
