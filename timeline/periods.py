@@ -143,6 +143,11 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 
 
 
+class Written(float):
+    """A count written with a decimal point ("4.8 years"): its duration keeps the
+    decimal (P4.8Y), where a fraction said in words is split ("two and a half years": P2Y6M)."""
+
+
 def duration_value(num, unit: str) -> str | None:
     """ISO 8601 duration for `num` `unit`s: P3Y, P9M, PT5H, PXY."""
     if unit in ("decade", "century"):
@@ -158,7 +163,7 @@ def duration_value(num, unit: str) -> str | None:
     if isinstance(num, float) and num.is_integer():
         num = int(num)
     t = "T" if unit in TIME_UNITS else ""
-    if isinstance(num, float) and unit in SMALLER:      # 2.5 years: P2Y6M
+    if isinstance(num, float) and not isinstance(num, Written) and unit in SMALLER:   # P2Y6M
         smaller, per = SMALLER[unit]
         parts = {"date": "", "time": ""}
         for n, u in ((int(num), unit), (round((num - int(num)) * per), smaller)):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .grammar.loader import DIGITS, Grammar, load
 from .models import Mention, Timex
-from .periods import SMALLER
+from .periods import SMALLER, Written
 
 # Group name -> (spec field, lexicon table) for groups read through the lexicon.
 _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may": ("month", "may"),
@@ -32,7 +32,7 @@ def _number(grammar: Grammar, text: str):
         return _number(grammar, text[:-4].strip()) + 0.5
     digits = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-        return float(digits) if "." in digits else int(digits)
+        return Written(digits) if "." in digits else int(digits)
     found = grammar.lookup("number", text)
     if found is None and "-" in text:          # "twenty-five"
         parts = [grammar.lookup("number", p) for p in text.split("-")]
