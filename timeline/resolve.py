@@ -498,6 +498,10 @@ def _anaphoric(job: _Job) -> Result | None:
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
         coarse, anchor = anchor, job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
+        if anchor is None and "part" in job.spec and (job.mention.start - coarse.end > ANAPHORA_REACH
+                               or _PARAGRAPH.search(job.text, coarse.end, job.mention.start)):
+            # "in the morning" with no day told since a month paragraphs back: the DCT's
+            return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
         if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
                 or anchor.period.start < coarse.period.start <= job.dct:   # the story moved on
             return None
