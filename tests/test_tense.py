@@ -127,6 +127,8 @@ from timeline.tense import sentence_bounds, tense
     ("The first infections may have occurred as early as January.", "January", "past"),
     ("Some victims may have fallen ill as early as January.", "January", "past"),
     ("The show will be broadcast on Saturday as planned, its producers said.", "Saturday", "future"),
+    ("The programme sees a round of fixtures on Boxing Day, followed by another on New Year's Day.", "Boxing Day", "unknown"),
+    ("The talks were followed by a dinner on Friday.", "Friday", "past"),
     # "could" looks ahead, but not denied, nor after a past that is no saying
     ("The first tranche could be paid out in early May, officials said.", "early May", "future"),
     ("Prices could worsen between May and July.", "May", "future"),

@@ -90,6 +90,8 @@ _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|resch
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _AS = re.compile(r"\bas $", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_BY_AGENT = re.compile(r"[a-z]+ed\s+by\b", re.I)     # ", followed by another": set off, with its agent
 _COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   # "could be paid in May",
                                                                      # not "could not be reached"
 _NEITHER = re.compile(r"\b(?:neither|nobody|no one|none)\b", re.I)
@@ -251,11 +253,13 @@ def _could_look_ahead(text: str, left: int, at: int) -> bool:
 
 def _participle(text: str, at: int, future_ends: list[int]) -> bool:
     """Is the form in -ed at `at` a participle, no past verb: after "as" ("as planned"),
+    set off by a comma with its agent (", followed by another on New Year's Day"),
     after "with" and its noun ("..., with the worst gusts expected in the morning"), or in
     a clause whose verb looks ahead ("will receive diplomats accredited to the Holy See"),
     but not after "to have" ("is expected to have slowed") or a name ("a bill Obama
     signed late Monday": a subject, and its verb)?"""
-    if _AS.search(text, max(0, at - 4), at):
+    if _AS.search(text, max(0, at - 4), at) \
+            or _COMMA_BEFORE.search(text, max(0, at - 3), at) and _BY_AGENT.match(text, at):
         return True
     if _NAME_BEFORE.search(text, max(0, at - 30), at):
         return False
