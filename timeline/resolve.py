@@ -153,11 +153,12 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         if job.spec.get("season") == "WI" and job.dct.month <= 3:
             return make(job.dct.year - 1), "'this': the winter that began last December"
         return this, "'this': the DCT's year"
-    said = job.anchor(("year",))                  # "Next year the festival will move to ... August"
+    said = job.anchor(("year",))      # "Next year the festival will move to ... August",
+                                      # "..., and next year's will take place ... in November"
     if said and _YEAR_SAID.fullmatch(said.text) and job.mention.start - said.end <= YEAR_SAID_REACH \
             and job.tense == ("future" if said.text.lower().startswith("next") else "past") \
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
-            and not job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start].strip(" \"“‘'"):
+            and _CLAUSE_OPENS.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
@@ -809,6 +810,7 @@ _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm,
 _CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
+_CLAUSE_OPENS = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _LINE = re.compile(r"\n")
