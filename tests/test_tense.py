@@ -107,6 +107,7 @@ from timeline.tense import sentence_bounds, tense
     ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "unknown"),
     ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "unknown"),
     ("Prices have fallen since March.", "March", "past"),
+    ("Xi will attend his first summit since taking office in March.", "March", "past"),
     # in a clause whose verb looks ahead, a form in -ed is a participle
     ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),
     ("Growth is expected to have slowed after a strong expansion in the first quarter.",

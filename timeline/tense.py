@@ -34,6 +34,7 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
+_SINCE_DOING = re.compile(r"\bsince\s+[a-z]+ing\s+[^,.;:]{0,30}\b(?:in|on)\s+$", re.I)  # "since taking office in"
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
 _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
@@ -213,7 +214,7 @@ def tense(text: str, start: int, end: int) -> str:
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
-    if _SINCE.search(before):
+    if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 50), edge):
         return "past"
     if _DELIVERY.match(text, end):
         return "future"
