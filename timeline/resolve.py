@@ -756,7 +756,8 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """A clock time the day-attaching rules left on the DCT belongs to the last day the
     story named before it ("The first call was logged at 12.17am"), when:
-    - its sentence names no day at or after it;
+    - its sentence names no day at or after it (a day part counted from the day before,
+      "... around midday, and a news conference in the afternoon", names none);
     - that day lies within NARRATIVE_REACH characters, and is in the same paragraph, or a
       time of a day ("the night of 4 May", "that evening"), or within NARRATIVE_DAYS of
       the DCT;
@@ -782,7 +783,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
         right = sentence_bounds(text, timex.start, timex.end)[1]
-        if any(timex.start < t.end and t.start < right for t in days) \
+        if any(timex.start < t.end and t.start < right and not t.rule.startswith("anaphoric")
+               for t in days) \
                 or timex.start - last.end > NARRATIVE_REACH \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
             continue
