@@ -707,6 +707,8 @@ def _time(job: _Job) -> Result | None:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
         if hour == 24 and job.tense != "future":     # the midnight just past
             day -= dt.timedelta(days=1)
+    if hour == 24 and _AFTER.search(job.text, max(0, job.mention.start - 6), job.mention.start):
+        day, hour = day + dt.timedelta(days=1), 0    # "shortly after midnight": the new day's
     return "TIME", _clock_value(day, f"{hour:02d}:{minute:02d}"), Period(day, day, "time"), why
 
 
@@ -814,6 +816,7 @@ _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_OPENS = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
+_AFTER = re.compile(r"\bafter $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
