@@ -708,7 +708,8 @@ def _time(job: _Job) -> Result | None:
         if hour == 24 and job.tense != "future":     # the midnight just past
             day -= dt.timedelta(days=1)
     if hour == 24 and _AFTER.search(job.text, max(0, job.mention.start - 6), job.mention.start):
-        day, hour = day + dt.timedelta(days=1), 0    # "shortly after midnight": the new day's
+        # "shortly after midnight": the new day's T00:00 ("on Thursday": Thursday's)
+        day, hour = day + dt.timedelta(days=why == CLOCK_ON_DCT), 0
     return "TIME", _clock_value(day, f"{hour:02d}:{minute:02d}"), Period(day, day, "time"), why
 
 
