@@ -989,9 +989,9 @@ _RANGE_END = re.compile(r"(?:\band|\bto|[-–]) ?$")   # "between 2 and 6 p.m. e
 
 
 def _set_days(value: str) -> str | None:
-    """The days a set recurs on, as a clock time's date: every day (P1D, "nightly"), or
-    every Tuesday; None for other sets."""
-    if value == "P1D" or value.startswith("XXXX-XX-XXT"):
+    """The days a set recurs on, as a clock time's date: every day (P1D, "nightly", and
+    "weekdays", some of every week's), or every Tuesday; None for other sets."""
+    if value in ("P1D", "XXXX-WXX-WD") or value.startswith("XXXX-XX-XXT"):
         return "XXXX-XX-XX"
     return value if _DAYS_SET.fullmatch(value) else None
 
