@@ -219,6 +219,10 @@ def tense(text: str, start: int, end: int) -> str:
     if _DELIVERY.match(text, end):
         return "future"
     deadline = _DEADLINE.search(before)
+    if deadline and best and best[1] == "past" and not best[3]:
+        head = text[left:edge - len(deadline.group())]
+        if not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head):
+            deadline = None   # "a race that, until this weekend, many feared was slipping"
     if deadline and not (best and best[2]) \
             and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())) \
             and not (best and best[1] == "past" and _NOT_UNTIL.search(
