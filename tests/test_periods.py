@@ -22,9 +22,15 @@ def test_periods_easter(year, expected):
     (2023, "05-1--1", "2023-05-29"),       # Memorial Day: last Monday of May
     (2023, "12-25", "2023-12-25"),
     (2024, "easter-2", "2024-03-29"),      # Good Friday
+    (2025, "01-20/4y1", "2025-01-20"),     # Inauguration Day, every fourth year
 ])
 def test_periods_holiday_date(year, rule, expected):
     assert holiday_date(year, rule).isoformat() == expected
+
+
+def test_periods_holiday_not_this_year():
+    with pytest.raises(ValueError):
+        holiday_date(2023, "01-20/4y1")
 
 
 @pytest.mark.parametrize("day, unit, offset, value", [

@@ -125,6 +125,9 @@ def holiday_date(year: int, rule: str) -> dt.date:
     """The date of a holiday in `year` from its lexicon rule (see lexicon.toml)."""
     if rule.startswith("easter"):
         return easter(year) + dt.timedelta(days=int(rule[6:]))
+    rule, _, every = rule.partition("/")
+    if every and year % int(every[:-2]) != int(every[-1]):
+        raise ValueError(f"no such holiday in {year}")
     rule, _, days_after = rule.partition("+")
     parts = rule.split("-", 2)
     if len(parts) == 2:
@@ -140,7 +143,6 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
         return first + dt.timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
     last = month_period(year, month).end
     return last - dt.timedelta(days=(last.weekday() - (weekday - 1)) % 7)
-
 
 
 class Written(float):
