@@ -28,7 +28,7 @@ _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour":
 
 
 def _number(grammar: Grammar, text: str):
-    if text.endswith(" 1/2"):
+    if text.endswith((" 1/2", "-1/2")):
         return _number(grammar, text[:-4].strip()) + 0.5
     digits = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
