@@ -1,6 +1,6 @@
-"""A second, independent check on quality: 553 news articles written for testing in
-twenty-four batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
-African and Australian copy, live blogs ... dated 1989-2025; `p3_` is the second batch,
+"""A second, independent check on quality: 577 news articles written for testing in
+twenty-five batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
+African and Australian copy, live blogs ... dated 1989-2026; `p3_` is the second batch,
 `p4_` the third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the
 fourth, `p6_` the fifth, `p7_` the sixth: 1989-2000 wire and 2017-2024 online copy,
 `p8_` the seventh: March 2013 newswire again and 2005-2022 copy from around the world,
@@ -21,7 +21,8 @@ twenty-first: 2012-2014 wire again and long-form features and regional press 200
 `p23_` the twenty-second: 2013 wire again and 2009-2025 local, sports, company, science,
 culture and election news, `p24_` the twenty-third: January-April 2013 wire like the
 TempEval-3 test data and 2010-2025 live pages, explainers, economy stories and obituaries,
-`p25_` the twenty-fourth: 2013 wire again and 2000-2025 long-form features),
+`p25_` the twenty-fourth: 2013 wire again and 2000-2025 long-form features, `p26_` the
+twenty-fifth: 2013 wire like the TempEval-3 test data and 2020-2026 web news),
 each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
 Rules were added after reading the errors of each batch, so the figures are not a blind
 test any more.
@@ -44,7 +45,7 @@ NEWS = Path(__file__).parent / "corpus" / "news"
 ARTICLES = sorted(NEWS.glob("*.txt"))
 # value: share of gold right. (Recall was 0.985 until the long-form features of `p25_`,
 # whose bare plurals and rates, "for months", "$5 a day", the tagger leaves untagged.)
-FLOOR = {"recall": 0.984, "precision": 0.99, "value": 0.94}
+FLOOR = {"recall": 0.984, "precision": 0.99, "value": 0.944}
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -86,7 +87,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 553
+    assert len(ARTICLES) == 577
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
