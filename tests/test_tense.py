@@ -56,6 +56,8 @@ from timeline.tense import sentence_bounds, tense
     ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
+    ("Officials urged commuters to plan for a shutdown lasting through Monday's morning rush hour.",
+     "Monday", "future"),
     ("The split would be paid in January.", "January", "future"),
     ("Members had filed their reports by Wednesday.", "Wednesday", "past"),
     ("By 8 p.m. Friday, outer rain bands were lashing the island.", "8 p.m. Friday", "past"),
