@@ -158,8 +158,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if said and _YEAR_SAID.fullmatch(said.text) and job.mention.start - said.end <= YEAR_SAID_REACH \
             and job.tense == ("future" if said.text.lower().startswith("next") else "past") \
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
-            and _CLAUSE_OPENS.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
-        return make(said.period.start.year), f"the year of '{said.text}', which opens its sentence"
+            and _CLAUSE_START.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
+        return make(said.period.start.year), f"the year of '{said.text}', which opens its clause"
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
         and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
@@ -815,7 +815,7 @@ _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm,
 _CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
-_CLAUSE_OPENS = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
+_CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
