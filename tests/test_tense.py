@@ -148,6 +148,7 @@ from timeline.tense import sentence_bounds, tense
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
     ("The judge told jurors to return at 1:30 p.m. Thursday.", "1:30 p.m. Thursday", "future"),
+    ("They expected it to come ashore late Sunday night or early Monday.", "early Monday", "future"),
     ("The judge told jurors on Monday that the trial would resume.", "Monday", "past"),
     ("Residents were told to leave their homes by Wednesday morning.", "Wednesday morning", "future"),
     ("Residents were ordered to leave their homes on Sunday.", "Sunday", "past"),
