@@ -109,6 +109,8 @@ from timeline.tense import sentence_bounds, tense
     ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "unknown"),
     ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "unknown"),
     ("Prices have fallen since March.", "March", "past"),
+    ('"December is now the most likely date," said Feroli.', "December", "unknown"),
+    ('"We met them on Friday," he said.', "Friday", "past"),
     ("Xi will attend his first summit since taking office in March.", "March", "past"),
     # in a clause whose verb looks ahead, a form in -ed is a participle
     ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),

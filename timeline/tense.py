@@ -91,6 +91,7 @@ _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|resch
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _AS = re.compile(r"\bas $", re.I)
+_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")     # words quoted in the sentence
 _COMMA_BEFORE = re.compile(r",\s*$")
 _BY_AGENT = re.compile(r"[a-z]+ed\s+by\b", re.I)     # ", followed by another": set off, with its agent
 _COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   # "could be paid in May",
@@ -140,10 +141,14 @@ def tense(text: str, start: int, end: int) -> str:
     best = None
     future_words, future_ends = set(), []
     day_named = _WEEKDAY.search(text, start, end)
+    quote = _QUOTE.search(text, left, right)
+    quoted = quote is not None and quote.start() < start and end <= quote.end()
     for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("future", _COULD), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
+            if quoted and not quote.start() < m.start() < quote.end():
+                continue      # '"December is now the most likely date," said Feroli': the words said
             if kind == "future":
                 future_words.add(m.start())
                 future_ends.append(m.end())
