@@ -112,6 +112,7 @@ from timeline.tense import sentence_bounds, tense
     ('"December is now the most likely date," said Feroli.', "December", "unknown"),
     ('"We met them on Friday," he said.', "Friday", "past"),
     ("Xi will attend his first summit since taking office in March.", "March", "past"),
+    ("It expects growth of 2.0 percent, down from a projection of 2.3 percent in June.", "June", "past"),
     # in a clause whose verb looks ahead, a form in -ed is a participle
     ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),
     ("Growth is expected to have slowed after a strong expansion in the first quarter.",
