@@ -159,8 +159,9 @@ def tense(text: str, start: int, end: int) -> str:
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
                 continue      # "has named his side for Saturday's final": a present perfect
                               # takes no day for its time ("has left on Monday" is no English)
-            elif m.group().lower().endswith("ed") and _participle(text, m.start(), future_ends):
-                continue
+            elif _participle(text, m.start(), future_ends) if m.group().lower().endswith("ed") \
+                    else m.group().lower() not in ("had", "was", "were", "did") and _after_with(text, m.start()):
+                continue                     # "with seven matches left"
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             left_side = m.end() <= start
@@ -262,6 +263,13 @@ def _could_look_ahead(text: str, left: int, at: int) -> bool:
         and not _PERFECT.search(text, max(0, before[-1].start() - 20), before[-1].start())
 
 
+def _after_with(text: str, at: int) -> bool:
+    """Does the past form at `at` follow "with" and its noun in one clause ("with seven
+    matches left", "with the worst gusts expected")? Then it is a participle."""
+    w = _WITH.search(text, max(0, at - 50), at)
+    return bool(w) and not _NEW_CLAUSE.search(text, w.start() + 4, at)
+
+
 def _participle(text: str, at: int, future_ends: list[int]) -> bool:
     """Is the form in -ed at `at` a participle, no past verb: after "as" ("as planned"),
     set off by a comma with its agent (", followed by another on New Year's Day"),
@@ -274,8 +282,7 @@ def _participle(text: str, at: int, future_ends: list[int]) -> bool:
         return True
     if _NAME_BEFORE.search(text, max(0, at - 30), at):
         return False
-    w = _WITH.search(text, max(0, at - 50), at)
-    if w and not _NEW_CLAUSE.search(text, w.start() + 4, at):
+    if _after_with(text, at):
         return True
     return not _TO_HAVE.search(text, max(0, at - 20), at) and any(
         0 < at - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, at) for e in future_ends)
