@@ -92,6 +92,7 @@ _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|resch
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _AS = re.compile(r"\bas $", re.I)
+_TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
 _QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")     # words quoted in the sentence
 _COMMA_BEFORE = re.compile(r",\s*$")
 _BY_AGENT = re.compile(r"[a-z]+ed\s+by\b", re.I)     # ", followed by another": set off, with its agent
@@ -212,6 +213,9 @@ def tense(text: str, start: int, end: int) -> str:
                 was = m.group().lower() in _PLANNED \
                     and _WAS.search(text, max(0, m.start() - 20), m.start()) \
                     and not _REPORTED.search(text, max(left, m.start() - 60), m.start())
+                if m.group().lower() in ("expected", "scheduled", "forecast", "predicted") \
+                        and left_side and _TO_VERB.match(text, end):
+                    was, verb = False, "future"   # "was expected early Wednesday to reach"
                 plan = perfect and _HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
                 best = (distance, "unknown" if plan else "past" if perfect or was else verb,
                         bool(perfect), left_side)
