@@ -701,7 +701,7 @@ def _time(job: _Job) -> Result | None:
     # from six on: "1:30 last night" is in the small hours)
     late = "ampm" not in s and _LATE_IN_THE_DAY.search(job.mention.text)
     if s.get("ampm") == "pm" and hour < 12 \
-            or late and (6 if late.group().lower() == "night" else 1) <= hour < 12:
+            or late and (6 if late.group().lower() in ("night", "tonight") else 1) <= hour < 12:
         hour += 12
     elif s.get("ampm") == "am" and hour == 12:
         hour = 0
@@ -827,7 +827,7 @@ YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
-_LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$", re.I)
+_LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$|^tonight", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
