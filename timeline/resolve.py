@@ -497,17 +497,18 @@ def _anaphoric(job: _Job) -> Result | None:
         return _that_weekday(job)
     if "month" in job.spec:
         return _that_month(job)
+    def far(t: Timex) -> bool:      # out of reach, or in another paragraph and weeks away
+        return job.mention.start - t.end > ANAPHORA_REACH or bool(_PARAGRAPH.search(
+            job.text, t.end, job.mention.start)) and abs((job.dct - t.period.start).days) > NARRATIVE_DAYS
+    # "in the morning" (not "that morning") with no day told near it: the DCT's
+    bare = "part" in job.spec and rel == 0 and job.mention.text.lower().startswith("the ")
     anchor = job.anchor(GRANULARITY_ORDER)
-    if anchor is None:       # nothing named before: "the previous day" counts from the DCT
+    if anchor is None or bare and far(anchor):   # nothing named before: "the previous day"
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
         coarse, anchor = anchor, job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
-        if anchor is None and "part" in job.spec and (job.mention.start - coarse.end > ANAPHORA_REACH
-                               or _PARAGRAPH.search(job.text, coarse.end, job.mention.start)):
-            # "in the morning" with no day told since a month paragraphs back: the DCT's
-            return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
         if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
                 or anchor.period.start < coarse.period.start <= job.dct:   # the story moved on
             return None
