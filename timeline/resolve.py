@@ -704,6 +704,9 @@ def _time(job: _Job) -> Result | None:
     if s.get("ampm") == "pm" and hour < 12 \
             or late and (6 if late.group().lower() in ("night", "tonight") else 1) <= hour < 12:
         hour += 12
+    elif "ampm" not in s and 1 <= hour <= 7 and _OCLOCK.search(job.mention.text) \
+            and "morning" not in job.mention.text.lower() and not _MORNING.match(job.text, job.mention.end):
+        hour += 12          # "at 3 o'clock": the afternoon's, unless "in the morning" follows
     elif s.get("ampm") == "am" and hour == 12:
         hour = 0
     if hour > 24 or (hour == 24 and minute):    # midnight ends its day: T24:00
@@ -828,6 +831,8 @@ YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
+_OCLOCK = re.compile(r"o['’]clock", re.I)
+_MORNING = re.compile(r"\s+(?:in|on|this|that) (?:the )?(?:early )?(?:\w+day )?morning\b", re.I)
 _LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$|^tonight", re.I)
 _ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
 _LINE = re.compile(r"\n")

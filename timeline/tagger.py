@@ -71,8 +71,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "century", int(re.sub(r"\D", "", word)) - 1
     if group == "century_ordinal":
         return "century", grammar.lookup("ordinal", word) - 1
-    if group == "ampm":
-        return "ampm", "pm" if word.startswith("p") else "am"
+    if group == "ampm":         # "p.m.", or the afternoon, evening or night of "2:46 in the afternoon"
+        return "ampm", "pm" if word.startswith(("p", "af", "ev", "ni")) else "am"
     if group == "zone":
         return "zone", text.upper()
     if group == "century_word":
