@@ -847,6 +847,7 @@ _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesd
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
+_IN_ZONE_BRACKET = re.compile(r"\d(?: ?[ap]\.? ?m\.?)?(?: local time| [A-Z][a-z]+ time)?,? \([^()]*$", re.I)  # "6:00 am (1900 GMT"
 _CONVERTED = re.compile(r"(?: local time| [A-Z][a-z]+ time)?,? \(")   # "3:15 p.m. local time (1015 GMT)"
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
@@ -890,6 +891,7 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
             continue                          # not inside a quotation
         said = next((t for t in out if t.period and t.period.granularity in ("day", "time")
                      and left <= t.start and t.end <= right and not opened < t.start < closed
+                     and not _IN_ZONE_BRACKET.search(text, max(0, t.start - 40), t.start)
                      and t.period.start < published and not _FROM_DCT.search(t.anchor)), None)
         if said is not None:
             out[i] = _shifted(timex, said.period.start - published,
@@ -1166,7 +1168,9 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after"))
         if kind in ("date", "relative", "anaphoric", "duration") and not flashback \
                 or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
-            anchors.append(timex)           # (not "the previous night": the story stays put)
+            if not _IN_ZONE_BRACKET.search(text, max(0, mention.start - 40), mention.start):
+                anchors.append(timex)       # (not "the previous night": the story stays put; nor
+                                            # "6:00 am (1900 GMT Tuesday)", another zone's day)
     _recurring_clock_times(out, text)
     _clock_times_on_dates(out, text)
     _dates_then_clock_times(out, text)
