@@ -10,6 +10,7 @@ from timeline.tense import sentence_bounds, tense
     ("Unemployment rose to 4% in July.", "July", "past"),
     ("Parliament meets on Monday.", "Monday", "future"),
     ("The firm agreed to buy it in February.", "February", "future"),
+    ("Both sides said they hoped to reach a deal before the holiday on Thursday.", "Thursday", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
     ("Attention would shift to Friday's February employment report.", "Friday", "future"),
     ("Friday's report showed unemployment rose.", "Friday", "past"),
