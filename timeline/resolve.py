@@ -503,6 +503,10 @@ def _anaphoric(job: _Job) -> Result | None:
     # "in the morning" (not "that morning") with no day told near it: the DCT's
     bare = "part" in job.spec and rel == 0 and job.mention.text.lower().startswith("the ")
     anchor = job.anchor(GRANULARITY_ORDER)
+    if bare and job.spec["part"] == "NI" and job.tense == "past" \
+            and (anchor is None or far(anchor) or anchor.period.start >= job.dct):
+        # "crews worked through the night", told on the day after it: the night just gone
+        return _with_part(job, unit_period(job.dct, unit, -1), "the night before the DCT, by tense")
     if anchor is None or bare and far(anchor):   # nothing named before: "the previous day"
         return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
