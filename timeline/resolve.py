@@ -501,7 +501,7 @@ def _anaphoric(job: _Job) -> Result | None:
         return job.mention.start - t.end > ANAPHORA_REACH or bool(_PARAGRAPH.search(
             job.text, t.end, job.mention.start)) and abs((job.dct - t.period.start).days) > NARRATIVE_DAYS
     # "in the morning" (not "that morning") with no day told near it: the DCT's
-    bare = "part" in job.spec and rel == 0 and job.mention.text.lower().startswith("the ")
+    bare = "part" in job.spec and rel == 0 and job.mention.text.lower().startswith(("the ", "later in", "earlier in"))
     anchor = job.anchor(GRANULARITY_ORDER)
     if bare and job.spec["part"] == "NI" and job.tense == "past" \
             and (anchor is None or far(anchor) or anchor.period.start >= job.dct):
@@ -683,7 +683,8 @@ def _set(job: _Job) -> Result | None:
     if part:
         return "SET", f"XXXX-XX-XX{part}", None, "every part of the day"
     if "month" in s:
-        return "SET", f"XXXX-{s['month']:02d}", None, "every month name"
+        day = f"-{s['day']:02d}" if "day" in s else ""
+        return "SET", f"XXXX-{s['month']:02d}{day}", None, "every month name"
     if "season" in s:
         return "SET", f"XXXX-{s['season']}", None, "every season"
     unit, num = s.get("unit"), s.get("num", 1)
@@ -708,6 +709,8 @@ def _time(job: _Job) -> Result | None:
     if s.get("ampm") == "pm" and hour < 12 \
             or late and (6 if late.group().lower() in ("night", "tonight") else 1) <= hour < 12:
         hour += 12
+    elif hour == 12 and "ampm" not in s and job.mention.text.lower().endswith("morning"):
+        hour = 0            # "12:11 this morning"
     elif "ampm" not in s and 1 <= hour <= 7 and _OCLOCK.search(job.mention.text) \
             and "morning" not in job.mention.text.lower() and not _MORNING.match(job.text, job.mention.end):
         hour += 12          # "at 3 o'clock": the afternoon's, unless "in the morning" follows
