@@ -854,7 +854,8 @@ _CLOCK_ON_DAY = re.compile(r",? (?:on )?(?:the )?")   # "from 8am on the Wednesd
 _HOURS_FROM = re.compile(r",? (?:from|between) ")   # "every Saturday from 10am ..."
 _HOURS_TO = re.compile(r" ?(?:-|–|to|until|till|and|,? and between) ?")  # "... to 4pm", "between 6am and midnight"
 _DAYS_SET = re.compile(r"XXXX-XX-XX|XXXX-WXX-[1-7]")    # every day, every Tuesday
-_IN_ZONE_BRACKET = re.compile(r"\d(?: ?[ap]\.? ?m\.?)?(?: local time| [A-Z][a-z]+ time)?,? \([^()]*$", re.I)  # "6:00 am (1900 GMT"
+_IN_ZONE_BRACKET = re.compile(r"\d(?: ?[ap]\.? ?m\.?)?(?: local time| [A-Z][a-z]+ time)?,? \([^()]*$",
+                              re.I)     # "6:00 am (1900 GMT": the same moment in another zone
 _CONVERTED = re.compile(r"(?: local time| [A-Z][a-z]+ time)?,? \(")   # "3:15 p.m. local time (1015 GMT)"
 _CLOCK_ON = re.compile(r", | on | ")     # not ", on": "until 01:00, on Friday and Saturday"
 
