@@ -559,7 +559,8 @@ def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
     if anchor is None:
         return None
     long_ago = _STORY_YEAR in anchor.anchor
-    if job.mention.start - anchor.end > ANAPHORA_REACH * (2 if long_ago else 1) \
+    back = long_ago and any(t.start > anchor.end and t.anchor.endswith(_UP_TO_DCT) for t in job.previous)
+    if job.mention.start - anchor.end > ANAPHORA_REACH * (2 if long_ago else 1) or back \
             or anchor.period.start < latest.period.start <= job.dct \
             or paragraph and not long_ago and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
         return None
@@ -662,7 +663,7 @@ def _duration(job: _Job) -> Result | None:
     if s.get("anchored") and isinstance(num, int) and rel in (-1, 1) and unit not in TIME_UNITS | {"weekend"}:
         other = shift_date(job.dct, unit, rel * num)
         period = Period(min(other, job.dct), max(other, job.dct), "span")
-        return "DURATION", value, period, "a span ending at the DCT"
+        return "DURATION", value, period, _UP_TO_DCT if rel < 0 else "a span from the DCT on"
     later = LATER.match(job.text, job.mention.end)
     fine = _LATER_FROM.get(unit)
     anchor = job.anchor(GRANULARITY_ORDER) if later and fine and isinstance(num, int) else None
@@ -741,6 +742,7 @@ _IN_STORY = "clock time in the story"
 _APPOSED = "in apposition to the day"
 _TOLD = "in the day of"
 _STORY_YEAR = "which the story tells"
+_UP_TO_DCT = "a span ending at the DCT"
 _ON_WEEKDAY = "the year it falls on"
 CLOCK_NEAR_CHARS = 40
 
