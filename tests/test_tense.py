@@ -11,6 +11,7 @@ from timeline.tense import sentence_bounds, tense
     ("Parliament meets on Monday.", "Monday", "future"),
     ("The firm agreed to buy it in February.", "February", "future"),
     ("Both sides said they hoped to reach a deal before the holiday on Thursday.", "Thursday", "future"),
+    ("The bank had threatened to cut off funding from Tuesday.", "Tuesday", "unknown"),
     ("On Friday the union decided to strike.", "Friday", "past"),
     ("Attention would shift to Friday's February employment report.", "Friday", "future"),
     ("Friday's report showed unemployment rose.", "Friday", "past"),

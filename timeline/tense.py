@@ -217,7 +217,8 @@ def tense(text: str, start: int, end: int) -> str:
                 if m.group().lower() in ("expected", "scheduled", "forecast", "predicted") \
                         and left_side and _TO_VERB.match(text, end):
                     was, verb = False, "future"   # "was expected early Wednesday to reach"
-                plan = perfect and _HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
+                plan = perfect and (_HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
+                                    or _COMMIT.fullmatch(m.group()))   # "had threatened to cut"
                 best = (distance, "unknown" if plan else "past" if perfect or was else verb,
                         bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
