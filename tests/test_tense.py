@@ -58,6 +58,7 @@ from timeline.tense import sentence_bounds, tense
     ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
+    ("Sunday's London Marathon is the 33rd.", "Sunday", "unknown"),
     ("Kenyatta, who was elected in March and sworn in on April 9, also faces trial.", "April 9", "past"),
     ("The Danube was expected early Wednesday to reach its highest level since 2002.", "early Wednesday", "future"),
     ("Bayern travel to Freiburg on Saturday, while Barcelona, who lead by 13 points with seven matches left, rest.",
