@@ -12,6 +12,8 @@ from timeline.tense import sentence_bounds, tense
     ("The firm agreed to buy it in February.", "February", "future"),
     ("Both sides said they hoped to reach a deal before the holiday on Thursday.", "Thursday", "future"),
     ("The bank had threatened to cut off funding from Tuesday.", "Tuesday", "unknown"),
+    ("Kerry was to fly to Israel on Sunday.", "Sunday", "unknown"),
+    ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
     ("Attention would shift to Friday's February employment report.", "Friday", "future"),
     ("Friday's report showed unemployment rose.", "Friday", "past"),

@@ -157,10 +157,10 @@ def tense(text: str, start: int, end: int) -> str:
                 future_ends.append(m.end())
             elif m.start() in future_words:
                 continue                     # "expected" of "expected on" is no past verb
-            elif day_named and m.end() <= start \
+            elif day_named and (m.end() <= start or _SAYS.fullmatch(m.group())) \
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
-                continue      # "has named his side for Saturday's final": a present perfect
-                              # takes no day for its time ("has left on Monday" is no English)
+                continue      # "has named his side for Saturday's final", "on Tuesday, Zuma has
+                              # announced": a present perfect takes no day for its time
             elif _participle(text, m.start(), future_ends) if m.group().lower().endswith("ed") \
                     else m.group().lower() not in ("had", "was", "were", "did") and _after_with(text, m.start()):
                 continue                     # "with seven matches left"
@@ -218,7 +218,9 @@ def tense(text: str, start: int, end: int) -> str:
                         and left_side and _TO_VERB.match(text, end):
                     was, verb = False, "future"   # "was expected early Wednesday to reach"
                 plan = perfect and (_HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
-                                    or _COMMIT.fullmatch(m.group()))   # "had threatened to cut"
+                                    or _COMMIT.fullmatch(m.group())) \
+                    or m.group().lower() in ("was to", "were to")   # "had threatened to cut", "was
+                # to fly to Israel on Sunday": a plan that may or may not have come yet
                 best = (distance, "unknown" if plan else "past" if perfect or was else verb,
                         bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
