@@ -434,7 +434,8 @@ def _relative(job: _Job) -> Result | None:
         rel = 1 if job.dct.month >= 9 or future else 0
     if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
         return None
-    if unit in ("week", "month") and rel == 0 and f"the {unit}" in job.mention.text.lower():
+    if unit in ("week", "month") and rel == 0 and f"the {unit}" in job.mention.text.lower() \
+            and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start):
         named = job.anchor((unit,))     # "in September, ... in the second half of the month"
         if named is not None and not _YEAR_WRITTEN.search(named.text) \
                 and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
