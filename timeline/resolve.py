@@ -483,8 +483,12 @@ def _shift(job: _Job) -> Result | None:
         start = shift_date(anchor.period.start, unit, direction * amount)
         period = unit_period(start, anchor.period.granularity)
         return "DATE", period_value(period), period, f"{amount} {unit} from '{anchor.text}'"
-    day = shift_date(job.dct, unit, direction * amount)
-    period = unit_period(day, s.get("at", unit))      # "40 years ago today": that day
+    base = job.dct
+    if "weekday" in s:            # "Twenty years ago Saturday": from the Saturday nearest the DCT
+        ahead = (s["weekday"] - 1 - base.weekday()) % 7
+        base += dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    day = shift_date(base, unit, direction * amount)
+    period = unit_period(day, "day" if "weekday" in s else s.get("at", unit))   # "40 years ago today"
     return "DATE", period_value(period), period, f"{amount} {unit} from the DCT"
 
 
