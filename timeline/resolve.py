@@ -106,7 +106,10 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
     back = (dct.weekday() - target) % 7
     ahead = (target - dct.weekday()) % 7
     rel = job.spec.get("rel")
-    if rel == -1:
+    if "week_rel" in job.spec:          # "Friday next week": that weekday of the week named
+        monday = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(weeks=job.spec["week_rel"])
+        day, why = monday + dt.timedelta(days=target), "that weekday of the week named"
+    elif rel == -1:
         day, why = dct - dt.timedelta(days=back or 7), "'last': the one before the DCT"
     elif rel == 1:
         day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"

@@ -22,7 +22,8 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "year_words": ("year", "year_words"), "era": ("era", "era"),
            "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"),
            "year_part": ("year_part", "year_part"), "tail_unit": ("tail_unit", "unit"),
-           "day_ordinal": ("day", "ordinal"), "nth": ("num", "nth"), "nth_of": ("nth_of", "ordinal")}
+           "day_ordinal": ("day", "ordinal"), "nth": ("num", "nth"), "nth_of": ("nth_of", "ordinal"),
+           "week_rel": ("week_rel", "rel")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
                "minute": "minute", "first": "first", "second": "second"}
 
