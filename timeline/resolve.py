@@ -1184,7 +1184,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             weekday = None                   # (kept past its clock time: "Thursday at 5am")
         out.append(timex)
         flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after"))
-        if kind in ("date", "relative", "anaphoric", "duration") and not flashback \
+        if kind in ("date", "relative", "anaphoric", "duration", "shift") and not flashback \
                 or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
             if not _IN_ZONE_BRACKET.search(text, max(0, mention.start - 40), mention.start):
                 anchors.append(timex)       # (not "the previous night": the story stays put; nor
