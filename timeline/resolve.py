@@ -1163,7 +1163,16 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             day = out[-1].period.start       # "The next day, Saturday, ...": that day
             timex = replace(timex, value=day.isoformat(), period=Period(day, day, "day"),
                             anchor=f"{timex.anchor.split(';')[0]}; {_APPOSED} '{out[-1].text}'")
-        if named_weekday and by_weekday:
+        if named_weekday and by_weekday and "week_rel" in spec:
+            # "from Wednesday until Friday next week": the first day is of that week too
+            first, end = out[-1], timex.period.start
+            if _RANGE_TO.fullmatch(text, first.end, mention.start):
+                day = end - dt.timedelta(days=(end.weekday() - first.period.start.weekday()) % 7)
+                out[-1] = replace(first, value=day.isoformat() + first.value[10:], period=day_period(day),
+                                  anchor=f"{first.anchor.split(';')[0]}; in the week of '{timex.text}'")
+                if anchors and anchors[-1] is first:
+                    anchors[-1] = out[-1]
+        elif named_weekday and by_weekday:
             first = out[-1]
             range_to = _RANGE_TO.fullmatch(text, first.end, mention.start)
             if range_to or _next_days(first, timex, text):
