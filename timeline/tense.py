@@ -34,6 +34,8 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
+_IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
+_CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
 _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
                           re.I)    # "since taking office in", "down from a projection of 2.6% in"
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
@@ -231,6 +233,10 @@ def tense(text: str, start: int, end: int) -> str:
     before = text[max(0, edge - 20):edge]
     if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 50), edge):
         return "past"
+    condition = _IF_PRESENT.search(text, max(left, edge - 80), edge)
+    clause_end = _CLAUSE_END.search(text, end, right)
+    if condition and not _PAST.search(text, condition.start(), clause_end.start() if clause_end else right):
+        return "future"       # "If the weather does not cooperate on Friday": a condition to come
     if _DELIVERY.match(text, end):
         return "future"
     deadline = _DEADLINE.search(before)
