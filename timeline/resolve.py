@@ -14,7 +14,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, mont
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
 from .tagger import LATER, day_heading, joined
-from .tense import pick, sentence_bounds, tense
+from .tense import WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
@@ -568,9 +568,13 @@ def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
         return None
     long_ago = _STORY_YEAR in anchor.anchor
     back = long_ago and any(t.start > anchor.end and t.anchor.endswith(_UP_TO_DCT) for t in job.previous)
+    # across paragraphs only in a story whose week a weekday set ("Friday, April 25" ...
+    # "Saturday passed almost normally"), not from a date a paragraph merely recalled
+    week_set = long_ago and any(WEEKDAY_NAME.search(t.text) and t.period
+                                and abs((t.period.start - anchor.period.start).days) <= 7 for t in job.previous)
     if job.mention.start - anchor.end > ANAPHORA_REACH * (2 if long_ago else 1) or back \
             or anchor.period.start < latest.period.start <= job.dct \
-            or paragraph and not long_ago and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
+            or paragraph and not week_set and _PARAGRAPH.search(job.text, anchor.end, job.mention.start):
         return None
     return anchor
 

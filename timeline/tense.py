@@ -88,7 +88,7 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
                          r"|unless|if|he|she|they|we|I|it|you)\b")     # a clause begins
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
                        re.I)
@@ -145,7 +145,7 @@ def tense(text: str, start: int, end: int) -> str:
     left, right = sentence_bounds(text, start, end)
     best = None
     future_words, future_ends = set(), []
-    day_named = _WEEKDAY.search(text, start, end)
+    day_named = WEEKDAY_NAME.search(text, start, end)
     quote = _QUOTE.search(text, left, right)
     quoted = quote is not None and quote.start() < start and end <= quote.end()
     for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("future", _COULD), ("past", _PAST)):
