@@ -13,6 +13,7 @@ from timeline.tense import sentence_bounds, tense
     ("Both sides said they hoped to reach a deal before the holiday on Thursday.", "Thursday", "future"),
     ("The bank had threatened to cut off funding from Tuesday.", "Tuesday", "unknown"),
     ("Kerry was to fly to Israel on Sunday.", "Sunday", "unknown"),
+    ("Game 2 is Sunday night in Miami.", "Sunday night", "future"),
     ("By Thursday evening, astronomers should know whether it survived.", "Thursday evening", "future"),
     ("Forecasters issued a warning, in effect from 6 a.m. Friday until Saturday.", "6 a.m. Friday", "future"),
     ("If the weather does not cooperate on Friday, the company has backup days, he said.", "Friday", "future"),

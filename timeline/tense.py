@@ -34,6 +34,7 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
+_IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
 _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
@@ -237,8 +238,8 @@ def tense(text: str, start: int, end: int) -> str:
     clause_end = _CLAUSE_END.search(text, end, right)
     if condition and not _PAST.search(text, condition.start(), clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end):
-        return "future"
+    if _DELIVERY.match(text, end) or _IS_ON.search(before):
+        return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday"
     deadline = _DEADLINE.search(before)
     if deadline and best and best[1] == "past" and not best[3]:
         head = text[left:edge - len(deadline.group())]
