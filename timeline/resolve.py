@@ -1025,7 +1025,6 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
             del out[i]
 
 
-_SPAN_TO = re.compile(r" ?(?:[-–]|to|until|through|till) ?")   # "from Feb. 17 to March 6, 2026"
 _RANGE_END = re.compile(r"(?:\band|\bto|[-–]) ?$")   # "between 2 and 6 p.m. each afternoon"
 
 
@@ -1155,7 +1154,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         elif kind == "date" and "year" in spec and "day" in spec and anchors and out[-1] is anchors[-1] \
                 and out[-1].period and out[-1].period.granularity == "day" \
-                and not _YEAR_WRITTEN.search(out[-1].text) and _SPAN_TO.fullmatch(text, out[-1].end, mention.start):
+                and not _YEAR_WRITTEN.search(out[-1].text) and _RANGE_TO.fullmatch(text, out[-1].end, mention.start):
             first = out[-1].period.start      # "from February 17 to March 6, 2026"
             year = spec["year"] - ((first.month, first.day) > (spec["month"], spec["day"]))
             if first.year != year and (first.month, first.day) != (2, 29):
