@@ -515,15 +515,17 @@ def _anaphoric(job: _Job) -> Result | None:
             and (anchor is None or far(anchor) or anchor.period.start >= job.dct):
         # "crews worked through the night", told on the day after it: the night just gone
         return _with_part(job, unit_period(job.dct, unit, -1), "the night before the DCT, by tense")
+    from_dct = _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if anchor is None or bare and far(anchor):   # nothing named before: "the previous day"
-        return _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
+        return from_dct
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
         coarse, anchor = anchor, job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
         if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
                 or anchor.period.start < coarse.period.start <= job.dct:   # the story moved on
-            return None
+            # "in February ... held those gains through the afternoon": the DCT's afternoon
+            return from_dct if bare else None
     period = unit_period(anchor.period.start, unit, rel)
     return _with_part(job, period, f"{unit} {rel:+d} from '{anchor.text}'")
 
