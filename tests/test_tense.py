@@ -20,6 +20,10 @@ from timeline.tense import sentence_bounds, tense
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
     ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
+    ("The mediator has called the parties to a meeting on Thursday afternoon.", "Thursday afternoon", "future"),
+    ("Talks appeared to have collapsed on Monday before resuming.", "Monday", "past"),
+    ("Obama ordered flags at federal buildings to be flown at half-staff until sunset on Monday.",
+     "Monday", "future"),
     ("Attention would shift to Friday's February employment report.", "Friday", "future"),
     ("Friday's report showed unemployment rose.", "Friday", "past"),
     ("Rubio told supporters in Miami on Tuesday night that he would win Florida.", "Tuesday night", "past"),
@@ -120,9 +124,9 @@ from timeline.tense import sentence_bounds, tense
     ("He said the storm would bring disruption on Friday, with the worst gusts expected in the "
      "morning.", "Friday", "future"),
     ("He must negotiate with rebels who signed a deal with the government in June.", "June", "past"),
-    # a present perfect takes no day for its time
-    ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "unknown"),
-    ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "unknown"),
+    # a present perfect takes no day for its time: a day in its clause lies ahead
+    ("Jones has named an unchanged side for Saturday's World Cup final.", "Saturday", "future"),
+    ("Schools in the area have cancelled classes for Tuesday.", "Tuesday", "future"),
     ("Prices have fallen since March.", "March", "past"),
     ('"December is now the most likely date," said Feroli.', "December", "unknown"),
     ('"We met them on Friday," he said.', "Friday", "past"),

@@ -56,7 +56,7 @@ _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "w
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
 _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at")
-_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight),? (?:on )?$", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset|\bsundown),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
 _ATTRIBUTION_GAP = 1000
@@ -89,6 +89,7 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
                          r"|unless|if|he|she|they|we|I|it|you)\b")     # a clause begins
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
+_TO_HAVE = re.compile(r"\bto have (?:(?:\w+ly|already|just|now|also|been) )*$", re.I)  # "appeared to have"
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
@@ -151,6 +152,7 @@ def tense(text: str, start: int, end: int) -> str:
     quoted = quote is not None and quote.start() < start and end <= quote.end()
     for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("future", _COULD), ("past", _PAST)):
         for m in regex.finditer(text, left, right):
+            ahead = False
             if start <= m.start() < end:
                 continue                     # the expression's own words ("last")
             if quoted and not quote.start() < m.start() < quote.end():
@@ -162,8 +164,13 @@ def tense(text: str, start: int, end: int) -> str:
                 continue                     # "expected" of "expected on" is no past verb
             elif day_named and (m.end() <= start or _SAYS.fullmatch(m.group())) \
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
-                continue      # "has named his side for Saturday's final", "on Tuesday, Zuma has
-                              # announced": a present perfect takes no day for its time
+                # a present perfect takes no day for its time: "on Tuesday, Zuma has
+                # announced"; one in the date's clause looks ahead ("has called the parties
+                # to a meeting on Thursday afternoon")
+                if m.end() > start or _SAYS.fullmatch(m.group()) or _NEW_CLAUSE.search(text, m.end(), start) \
+                        or _TO_HAVE.search(text, max(0, m.start() - 30), m.start()):
+                    continue
+                ahead = True
             elif _participle(text, m.start(), future_ends) if m.group().lower().endswith("ed") \
                     else m.group().lower() not in ("had", "was", "were", "did") and _after_with(text, m.start()):
                 continue                     # "with seven matches left"
@@ -177,7 +184,7 @@ def tense(text: str, start: int, end: int) -> str:
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
-            verb = kind
+            verb = "future" if ahead else kind
             if kind == "future" and not left_side and _COMMIT.fullmatch(m.group()):
                 # "On Friday the union decided to strike": a past that looks ahead only at
                 # a date after it, and counts only when no other verb does
