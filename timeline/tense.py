@@ -34,7 +34,9 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
+_POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?(?:possible|likely|unlikely)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
+_CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$", re.I)
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
 _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
@@ -176,6 +178,8 @@ def tense(text: str, start: int, end: int) -> str:
                 continue                     # "with seven matches left"
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
+            elif _POSSIBLE.match(text, m.end()) and m.group().lower() in ("was", "were"):
+                continue      # "showers were possible on Wednesday": a forecast, told in the past
             left_side = m.end() <= start
             a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
@@ -245,8 +249,10 @@ def tense(text: str, start: int, end: int) -> str:
     clause_end = _CLAUSE_END.search(text, end, right)
     if condition and not _PAST.search(text, condition.start(), clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end) or _IS_ON.search(before):
-        return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday"
+    if _DELIVERY.match(text, end) or _IS_ON.search(before) or _CALLED_FOR.search(before) \
+            and not (best and best[2]):
+        return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday";
+                              # "announced a general strike for Sunday"
     deadline = _DEADLINE.search(before)
     if deadline and best and best[1] == "past" and not best[3]:
         head = text[left:edge - len(deadline.group())]
