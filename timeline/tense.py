@@ -49,10 +49,10 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{_words(_MARKE
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
-_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been) )*"
+_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been|\w+ly) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
 # a plan that may or may not have come yet: "he had been due to return Saturday"
-_HAD_PLANNED = re.compile(r"had\s+been\s+(?:due|scheduled|expected|set|slated|planned)\b", re.I)
+_HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|scheduled|expected|set|slated|planned)\b", re.I)
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
@@ -231,7 +231,7 @@ def tense(text: str, start: int, end: int) -> str:
                 if m.group().lower() in ("expected", "scheduled", "forecast", "predicted") \
                         and left_side and _TO_VERB.match(text, end):
                     was, verb = False, "future"   # "was expected early Wednesday to reach"
-                plan = perfect and (_HAD_PLANNED.search(text, max(left, m.start() - 12), m.end() + 30)
+                plan = perfect and (_HAD_PLANNED.search(text, max(left, m.start() - 30), m.end() + 30)
                                     or _COMMIT.fullmatch(m.group())) \
                     or m.group().lower() in ("was to", "were to")   # "had threatened to cut", "was
                 # to fly to Israel on Sunday": a plan that may or may not have come yet
