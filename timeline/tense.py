@@ -82,6 +82,7 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
 _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., which TfL said":
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
+_NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
@@ -96,7 +97,7 @@ WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
                        re.I)
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
                           r"|(?<=\w)['’]re\s+[a-z]+ing\b", re.I)   # "are staging a walkout on Tuesday"
 _AS = re.compile(r"\bas $", re.I)
 _TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
@@ -185,6 +186,9 @@ def tense(text: str, start: int, end: int) -> str:
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
+            if not left_side and _NEXT_CLAUSE.match(text, a, b):
+                distance += _CLAUSE_GAP      # "... in March and faces sentencing": the date
+                                             # ends the clause before
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
