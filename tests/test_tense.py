@@ -91,6 +91,8 @@ from timeline.tense import sentence_bounds, tense
     ("By 8 p.m. Friday, outer rain bands were lashing the island.", "8 p.m. Friday", "past"),
     ("By Friday, the troops will have withdrawn.", "Friday", "future"),
     ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
+    ("He had already declared seven days of national mourning, with flags to fly at half-mast until Sunday.",
+     "Sunday", "future"),
     ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),

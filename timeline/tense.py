@@ -262,7 +262,7 @@ def tense(text: str, start: int, end: int) -> str:
         head = text[left:edge - len(deadline.group())]
         if not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head):
             deadline = None   # "a race that, until this weekend, many feared was slipping"
-    if deadline and not (best and best[2]) \
+    if deadline and not (best and best[2] and best[0] <= 2 * NEAR_VERB) \
             and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())) \
             and not (best and best[1] == "past" and _NOT_UNTIL.search(
                 text, max(0, edge - 50), edge - len(deadline.group()))):
