@@ -60,7 +60,7 @@ class _Job:
 
     def comparison_anchor(self) -> Timex | None:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
-        the last quarter named before (financial reports compare quarter with quarter),
+        the last quarter or half-year named before (financial reports compare quarter with quarter),
         unless a span of months was named since ("the nine months"): that compares years.
         Results are compared with the recent past, so neither a period still to come nor
         one already a year back ("the 1988 quarter") is an anchor."""
@@ -75,7 +75,8 @@ class _Job:
             if i and (quarter := _quarter_to(self.text, self.previous[i - 1], timex)):
                 return quarter
             granularity = timex.period.granularity
-            if granularity == "quarter" or (granularity == "month" and timex.start >= left):
+            if granularity == "quarter" or _HALF.fullmatch(timex.value) \
+                    or (granularity == "month" and timex.start >= left):
                 return timex
         return None
 
@@ -483,9 +484,7 @@ def _shift(job: _Job) -> Result | None:
     amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade
     anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
     if anchor is not None:
-        start = shift_date(anchor.period.start, unit, direction * amount)
-        period = unit_period(start, anchor.period.granularity)
-        return "DATE", period_value(period), period, f"{amount} {unit} from '{anchor.text}'"
+        return "DATE", *_years_from(anchor, direction), f"{amount} {unit} from '{anchor.text}'"
     base = job.dct
     if "weekday" in s:            # "Twenty years ago Saturday": from the Saturday nearest the DCT
         ahead = (s["weekday"] - 1 - base.weekday()) % 7
@@ -638,12 +637,23 @@ def _era(job: _Job) -> Result:
     return "DATE", job.spec["era"], Period(start, end, "span"), "a named period"
 
 
+def _years_from(anchor: Timex, years: int) -> tuple[str, Period]:
+    """The period as long as `anchor`'s, `years` before or after it (a half-year too:
+    "the first half ... in the year-earlier half")."""
+    if _HALF.fullmatch(anchor.value):
+        start, end = (shift_date(d, "year", years) for d in (anchor.period.start, anchor.period.end))
+        return f"{start.year}{anchor.value[4:]}", Period(start, end, "span")
+    period = unit_period(shift_date(anchor.period.start, "year", years), anchor.period.granularity)
+    return period_value(period), period
+
+
 def _comparison(job: _Job) -> Result | None:
     unit = job.spec.get("unit")
     anchor = job.comparison_anchor()
-    if anchor is not None and unit in (None, "period", anchor.period.granularity):
-        base = anchor.period
-    elif unit == "quarter":
+    if anchor is not None and unit in (None, "period", "half" if _HALF.fullmatch(anchor.value)
+                                       else anchor.period.granularity):
+        return "DATE", *_years_from(anchor, -1), "a year before the period it compares with"
+    if unit == "quarter":
         base = unit_period(job.dct, "quarter", -1)
     elif unit == "month":
         base = unit_period(job.dct, "month", -1)
@@ -845,6 +855,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_HALF = re.compile(r"\d{4}-H[12]")
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
