@@ -25,6 +25,8 @@ from timeline.tense import sentence_bounds, tense
     ("The union had called a strike for Monday.", "Monday", "past"),
     ("Kilpatrick was convicted of racketeering and extortion in March and faces sentencing later.",
      "March", "past"),
+    ("GM named Stempel to succeed Smith when Mr. Smith retires on Aug. 1.", "Aug. 1", "future"),
+    ("Analysts remained skeptical about the outlook for the second half.", "the second half", "future"),
     ("Bing, who is not seeking re-election in November, is stepping down.", "November", "future"),
     ("Shirakawa, whose five-year term expires on April 8, has resisted calls for action.", "April 8", "future"),
     ("The Met Office forecast dry weather, though showers were possible on Wednesday.", "Wednesday", "unknown"),
