@@ -43,6 +43,7 @@ from timeline.tense import sentence_bounds, tense
     # a plan told in the past perfect may or may not have come yet: the nearer date
     ("Her trial had been scheduled to begin June 6.", "June 6", "unknown"),
     ("He had been due to return Saturday.", "Saturday", "unknown"),
+    ("Cameron cancelled a speech he was due to give in the Netherlands on Friday.", "Friday", "unknown"),
     ("The execution had originally been scheduled for 12:01 a.m. Wednesday.", "12:01 a.m. Wednesday", "unknown"),
     ("The IMD will issue an updated forecast in June.", "June", "future"),
     ("Services were suspended until at least 10am on Sunday.", "10am on Sunday", "future"),

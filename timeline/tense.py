@@ -237,8 +237,9 @@ def tense(text: str, start: int, end: int) -> str:
                     was, verb = False, "future"   # "was expected early Wednesday to reach"
                 plan = perfect and (_HAD_PLANNED.search(text, max(left, m.start() - 30), m.end() + 30)
                                     or _COMMIT.fullmatch(m.group())) \
-                    or m.group().lower() in ("was to", "were to")   # "had threatened to cut", "was
-                # to fly to Israel on Sunday": a plan that may or may not have come yet
+                    or m.group().lower() in ("was to", "were to") \
+                    or was and day_named     # "had threatened to cut", "was to fly to Israel on
+                # Sunday", "was due to give a speech on Friday": a plan that may or may not have come yet
                 best = (distance, "unknown" if plan else "past" if perfect or was else verb,
                         bool(perfect), left_side)
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
