@@ -1,5 +1,5 @@
-"""A second, independent check on quality: 745 news articles written for testing in
-thirty-two batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
+"""A second, independent check on quality: 769 news articles written for testing in
+thirty-three batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
 African and Australian copy, live blogs ... dated 1989-2026; `p3_` is the second batch,
 `p4_` the third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the
 fourth, `p6_` the fifth, `p7_` the sixth: 1989-2000 wire and 2017-2024 online copy,
@@ -30,7 +30,8 @@ data and 1989-1991 business news like TimeBank's, `p30_` the twenty-ninth: May-D
 wire and 1995-2025 anniversary stories that retell the day, `p31_` the thirtieth: everyday
 2013 wire and 2012-2014 US newspapers, `p32_` the thirty-first: 2013 world wire and 2013
 business, sport and science wire, `p33_` the thirty-second: 2013 US domestic wire and 2013
-wire analysis and features),
+wire analysis and features, `p34_` the thirty-third: 2013 wire from Asia, the Middle East,
+Africa and Latin America and 1989-1991 business news like TimeBank's),
 each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
 Rules were added after reading the errors of each batch, so the figures are not a blind
 test any more.
@@ -55,8 +56,9 @@ ARTICLES = sorted(NEWS.glob("*.txt"))
 # and 0.984 until the broadcast transcripts of `p28_`, whose bare plurals and rates, "for
 # months", "hours", "$5 a day", the tagger leaves untagged, as TimeBank mostly does. Value
 # was 0.944 until the anniversary stories of `p30_`, whose old days go unnamed, and 0.943
-# until `p31_`, whose hour-by-hour storm and playoff schedules were blind; raised with `p32_`.)
-FLOOR = {"recall": 0.983, "precision": 0.99, "value": 0.943}
+# until `p31_`, whose hour-by-hour storm and playoff schedules were blind; raised with `p32_`.
+# Both raised after `p34_`, once bare plurals such as "months of talks" were tagged.)
+FLOOR = {"recall": 0.985, "precision": 0.99, "value": 0.946}
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -98,7 +100,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 745
+    assert len(ARTICLES) == 769
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
