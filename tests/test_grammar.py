@@ -1,6 +1,7 @@
 """The grammar's own examples, the resolution policy table and the negative corpus."""
 import datetime as dt
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,18 @@ def test_grammar_trigger_windows_change_nothing(monkeypatch):
     every_word = set().union(*(rule.vocabulary for rule in load().rules))
     monkeypatch.setattr(tagger, "_windows", lambda text, grammar: [(0, len(text), every_word)])
     assert [tag(t) for t in texts] == windowed
+
+
+def test_grammar_negative_triggers_change_nothing():
+    """A negative with `triggers` runs only near one of those words: on the rules'
+    examples, the negative corpus and the news corpus, that gives what running every
+    negative everywhere gives."""
+    grammar = load()
+    always = replace(grammar, negative_vocabulary=tuple(frozenset() for _ in grammar.negatives))
+    texts = [text for _, _, text, _, _ in EXAMPLES] + [text for text, _ in NEGATIVE]
+    texts += [text for _, _, examples in grammar.negatives for text in examples]
+    texts += [p.read_text("utf-8") for p in (CORPUS / "news").glob("*.txt")]
+    assert [tag(t, always) for t in texts] == [tag(t, grammar) for t in texts]
 
 
 def test_grammar_expressions_never_cross_a_blank_line():

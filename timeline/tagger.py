@@ -210,7 +210,10 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     taken = bytearray(len(text))        # 1 where a negative rule or a mention has matched
     # a negative match that matters overlaps a candidate: scan only near them
     for start, end in _near(sorted(c[2].span() for c in candidates)):
-        for _, regex, _ in grammar.negatives:
+        words = {DIGITS if w[0].isdigit() else w.lower() for w in grammar.negative_trigger.findall(text, start, end)}
+        for (_, regex, _), vocabulary in zip(grammar.negatives, grammar.negative_vocabulary):
+            if vocabulary and vocabulary.isdisjoint(words):
+                continue
             for m in regex.finditer(text, start, end):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     mentions = []

@@ -33,6 +33,8 @@ class Grammar:
     negatives: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]   # name, regex, examples
     lexicon: dict[str, dict[str, object]]   # table -> lower-case word -> value
     trigger: re.Pattern     # digits, or any word of a rule's vocabulary
+    negative_vocabulary: tuple[frozenset[str], ...]   # per negative; empty: it always runs
+    negative_trigger: re.Pattern     # digits, or any word of a negative's vocabulary
 
     def lookup(self, table: str, word: str):
         """The normalised value of `word` in `table`, or None."""
@@ -140,9 +142,15 @@ def load(directory: Path = GRAMMAR_DIR) -> Grammar:
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ValueError("rule names must be unique")
+    negative_docs = rules_doc.get("negative", ())
     negatives = tuple((n["name"], re.compile(_expand(_spaces(n["pattern"]), alts, raw, n["name"]), re.IGNORECASE),
-                       tuple(n["examples"])) for n in rules_doc.get("negative", ()))
-    return Grammar(rules, negatives, lexicon, _trigger(rules))
+                       tuple(n["examples"])) for n in negative_docs)
+    # a negative with `triggers` (words every match holds one of) need only scan text
+    # holding one; one without runs near every candidate
+    vocabularies = tuple(_vocabulary(" ".join(n["triggers"]), lexicon, raw) if "triggers" in n
+                         else frozenset() for n in negative_docs)
+    return Grammar(rules, negatives, lexicon, _trigger(set().union(*(r.vocabulary for r in rules))),
+                   vocabularies, _trigger(set().union(*vocabularies)))
 
 
 # Words too common to be worth a look on their own: every rule that uses them also
@@ -203,10 +211,10 @@ def _vocabulary(pattern: str, lexicon: dict[str, dict], raw: dict[str, str]) -> 
     return frozenset(w for w in words - _COMMON if len(w) > 1 or w == DIGITS)
 
 
-def _trigger(rules: tuple[Rule, ...]) -> re.Pattern:
-    """One regex for every word of every rule's vocabulary, and digit runs: the tagger
+def _trigger(vocabulary: set[str]) -> re.Pattern:
+    """One regex for every word of the rules' vocabularies, and digit runs: the tagger
     runs a rule only near words of its own vocabulary."""
-    words = set().union(*(rule.vocabulary for rule in rules)) - {DIGITS}
+    words = vocabulary - {DIGITS}
     return re.compile(rf"\d+|(?<![\w]){_trie(sorted(words))}(?![\w])", re.IGNORECASE)
 
 
