@@ -14,7 +14,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, mont
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
 from .tagger import LATER, day_heading, joined
-from .tense import WEEKDAY_NAME, pick, sentence_bounds, tense
+from .tense import SCHEDULED, WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
@@ -164,6 +164,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
             and _CLAUSE_START.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its clause"
+    if said and _YEAR_SAID.fullmatch(said.text) and _YEARS_EVENT.fullmatch(job.text, said.end, job.mention.start):
+        return make(said.period.start.year), f"the year of '{said.text}', whose event it dates"
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
         and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
@@ -861,6 +863,8 @@ _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
 _CLOCK = re.compile(r"T\d\d:\d\d")
 _YEAR_SAID = re.compile(r"(?:next|last) year", re.I)
+_YEARS_EVENT = re.compile(rf"['’]s (?:[\w-]+ ){{0,3}}(?:{SCHEDULED})s? (?:in|on) (?:early |late |mid-?)?",
+                          re.I)    # "next year's European Parliament elections in May"
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
