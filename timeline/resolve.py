@@ -60,8 +60,8 @@ class _Job:
 
     def comparison_anchor(self) -> Timex | None:
         """What "a year earlier" compares with: a quarter or month of this sentence, else
-        the last quarter or half-year named before (financial reports compare quarter with quarter),
-        unless a span of months was named since ("the nine months"): that compares years.
+        the last quarter or half-year named before (financial reports compare quarter with
+        quarter), unless a span of months was named since ("the nine months"): that compares years.
         Results are compared with the recent past, so neither a period still to come nor
         one already a year back ("the 1988 quarter") is an anchor."""
         left = sentence_bounds(self.text, self.mention.start, self.mention.end)[0]

@@ -35,7 +35,8 @@ _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 SCHEDULED = _words(_MARKERS["scheduled"])    # nouns of fixtures: "game", "election" ...
-_POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?(?:possible|likely|unlikely)\b", re.I)
+_POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?"
+                       r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$", re.I)
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
@@ -50,16 +51,19 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
-_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) (?:(?:never|not|already|just|long|been|\w+ly) )*"
+_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
+                      r"(?:(?:never|not|already|just|long|been|\w+ly) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
-# a plan that may or may not have come yet: "he had been due to return Saturday"
-_HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|scheduled|expected|set|slated|planned)\b", re.I)
+# a plan that may or may not have come yet: "he had (originally) been due to return Saturday"
+_HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|scheduled|expected|set|slated|planned)\b",
+                          re.I)
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
 _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at")
-_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset|\bsundown),? (?:on )?$", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset"
+                           r"|\bsundown),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
 _ATTRIBUTION_GAP = 1000
