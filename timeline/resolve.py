@@ -118,8 +118,10 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
-    elif (told := _told_day(job, paragraph=True)) and _narrated(told) \
-            and told.period.start < dct - dt.timedelta(days=6):
+    elif (told := _told_day(job, paragraph=True)) and told.period.start < dct - dt.timedelta(days=6) \
+            and (_narrated(told) or _WEEKDAY_DATE.search(told.text) and told.start >= sentence_bounds(
+                job.text, job.mention.start, job.mention.end)[0]):   # "began on Friday, March 15,
+        # and ended at 3 a.m. on Saturday" (a later sentence's "Sunday" may be this week's)
         day = told.period.start + dt.timedelta(days=(target - told.period.start.weekday()) % 7)
         why = f"in the week the story tells, from '{told.text}'"
     elif job.tense == "unknown" and ahead and ahead < back:
@@ -858,6 +860,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HALF = re.compile(r"\d{4}-H[12]")
+_WEEKDAY_DATE = re.compile(r"day,? (?:\d|[A-Z][a-z]{2})")    # "Friday, March 15", "Friday 15 March"
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
 _SET_AT = re.compile(r",? at ")
 _CLOCK_BEFORE_SET = re.compile(r" (?:on )?")     # "7am on Saturdays", not "6pm, daily newspaper"
