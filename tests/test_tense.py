@@ -27,6 +27,7 @@ from timeline.tense import sentence_bounds, tense
      "March", "past"),
     ("GM named Stempel to succeed Smith when Mr. Smith retires on Aug. 1.", "Aug. 1", "future"),
     ("World leaders are expected to attend Tuesday's memorial.", "Tuesday", "future"),
+    ("Officials said that runway 28 Left could reopen by Sunday.", "Sunday", "future"),
     ("Analysts remained skeptical about the outlook for the second half.", "the second half", "future"),
     ("Bing, who is not seeking re-election in November, is stepping down.", "November", "future"),
     ("Shirakawa, whose five-year term expires on April 8, has resisted calls for action.", "April 8", "future"),

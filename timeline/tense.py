@@ -31,7 +31,7 @@ _FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _WORD
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
                    rf"(?<!\bremain )(?<!\bremains )(?<!\bstay )(?<!\bstays )(?<!\bbeing )"
-                   rf"(?:(?i:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
+                   rf"(?:(?:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 SCHEDULED = _words(_MARKERS["scheduled"])    # nouns of fixtures: "game", "election" ...
