@@ -28,6 +28,7 @@ from timeline.tense import sentence_bounds, tense
     ("GM named Stempel to succeed Smith when Mr. Smith retires on Aug. 1.", "Aug. 1", "future"),
     ("World leaders are expected to attend Tuesday's memorial.", "Tuesday", "future"),
     ("Officials said that runway 28 Left could reopen by Sunday.", "Sunday", "future"),
+    ("Trains ran late, and the railroad warned of delays through the weekend.", "the weekend", "future"),
     ("Analysts remained skeptical about the outlook for the second half.", "the second half", "future"),
     ("Bing, who is not seeking re-election in November, is stepping down.", "November", "future"),
     ("Shirakawa, whose five-year term expires on April 8, has resisted calls for action.", "April 8", "future"),

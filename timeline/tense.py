@@ -246,10 +246,10 @@ def tense(text: str, start: int, end: int) -> str:
                     or was and day_named     # "had threatened to cut", "was to fly to Israel on
                 # Sunday", "was due to give a speech on Friday": a plan that may or may not have come yet
                 best = (distance, "unknown" if plan else "past" if perfect or was else verb,
-                        bool(perfect), left_side)
+                        bool(perfect), left_side, m.group().lower())
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
             and _ON.search(text, max(0, start - 5), start):
-        best = (1, "past", False, False)     # "FedEx on Wednesday cut its forecast"
+        best = (1, "past", False, False, "")     # "FedEx on Wednesday cut its forecast"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
@@ -284,8 +284,9 @@ def tense(text: str, start: int, end: int) -> str:
     head = text[left:edge - len(before) + by.start()] if by else ""
     fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
     if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
-                                   and best[0] <= NEAR_VERB * (2 if best[2] else 1)):
-        return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past
+                                   and best[0] <= NEAR_VERB * (2 if best[2] else 1) and best[4] != "warned"):
+        return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past ("warned
+                              # of delays through the weekend" is a warning of what may come)
     return best[1] if best else "unknown"
 
 
