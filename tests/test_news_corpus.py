@@ -1,5 +1,5 @@
-"""A second, independent check on quality: 817 news articles written for testing in
-thirty-five batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
+"""A second, independent check on quality: 841 news articles written for testing in
+thirty-six batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
 African and Australian copy, live blogs ... dated 1989-2026; `p3_` is the second batch,
 `p4_` the third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the
 fourth, `p6_` the fifth, `p7_` the sixth: 1989-2000 wire and 2017-2024 online copy,
@@ -33,7 +33,8 @@ business, sport and science wire, `p33_` the thirty-second: 2013 US domestic wir
 wire analysis and features, `p34_` the thirty-third: 2013 wire from Asia, the Middle East,
 Africa and Latin America and 1989-1991 business news like TimeBank's, `p35_` the
 thirty-fourth: 2013 European wire and 2013 short wire briefs, `p36_` the thirty-fifth: 2013
-wire that retells the past days and 1998-2000 wire like AQUAINT),
+wire that retells the past days and 1998-2000 wire like AQUAINT, `p37_` the thirty-sixth:
+everyday 2013 US wire and 2012-2014 health, science and environment wire),
 each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
 Rules were added after reading the errors of each batch, so the figures are not a blind
 test any more.
@@ -59,8 +60,9 @@ ARTICLES = sorted(NEWS.glob("*.txt"))
 # months", "hours", "$5 a day", the tagger leaves untagged, as TimeBank mostly does. Value
 # was 0.944 until the anniversary stories of `p30_`, whose old days go unnamed, and 0.943
 # until `p31_`, whose hour-by-hour storm and playoff schedules were blind; raised with `p32_`.
-# Both raised after `p34_`, once bare plurals such as "months of talks" were tagged.)
-FLOOR = {"recall": 0.985, "precision": 0.99, "value": 0.946}
+# Both raised after `p34_`, once bare plurals such as "months of talks" were tagged, and
+# after `p37_`.)
+FLOOR = {"recall": 0.986, "precision": 0.99, "value": 0.948}
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -102,7 +104,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 817
+    assert len(ARTICLES) == 841
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
