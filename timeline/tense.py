@@ -38,7 +38,9 @@ SCHEDULED = _words(_MARKERS["scheduled"])    # nouns of fixtures: "game", "elect
 _POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?"
                        r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
-_CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$", re.I)
+_CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
+                         rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
+                         rf"(?:{_words(_MARKERS['called_for'])})s?\s+(?:on\s+)?$", re.I)    # protests on Friday"
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
 _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
@@ -259,8 +261,8 @@ def tense(text: str, start: int, end: int) -> str:
     clause_end = _CLAUSE_END.search(text, end, right)
     if condition and not _PAST.search(text, condition.start(), clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end) or _IS_ON.search(before) or _CALLED_FOR.search(before) \
-            and not (best and best[2]):
+    if _DELIVERY.match(text, end) or _IS_ON.search(before) \
+            or _CALLED_FOR.search(text, max(left, edge - 60), edge) and not (best and best[2]):
         return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday";
                               # "announced a general strike for Sunday"
     deadline = _DEADLINE.search(before)
