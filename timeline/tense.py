@@ -99,7 +99,6 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
                          r"|unless|if|he|she|they|we|I|it|you)\b")     # a clause begins
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
-_TO_HAVE = re.compile(r"\bto have (?:(?:\w+ly|already|just|now|also|been) )*$", re.I)  # "appeared to have"
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
@@ -286,7 +285,8 @@ def tense(text: str, start: int, end: int) -> str:
     head = text[left:edge - len(before) + by.start()] if by else ""
     fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
     if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
-                                   and best[0] <= NEAR_VERB * (2 if best[2] else 1) and best[4] != "warned"):
+                                   and best[0] <= NEAR_VERB * (2 if best[2] else 1)
+                                   and best[4] not in _MARKERS["warnings"]):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past ("warned
                               # of delays through the weekend" is a warning of what may come)
     return best[1] if best else "unknown"
