@@ -215,7 +215,7 @@ def _trigger(vocabulary: set[str]) -> re.Pattern:
     """One regex for every word of the rules' vocabularies, and digit runs: the tagger
     runs a rule only near words of its own vocabulary."""
     words = vocabulary - {DIGITS}
-    return re.compile(rf"\d+|(?<![\w]){_trie(sorted(words))}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"\d+|(?<![\w]){_trie(sorted(words))}(?![\w])" if words else r"\d+", re.IGNORECASE)
 
 
 def _trie(words: list[str]) -> str:
