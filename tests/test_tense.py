@@ -29,6 +29,7 @@ from timeline.tense import sentence_bounds, tense
     ("World leaders are expected to attend Tuesday's memorial.", "Tuesday", "future"),
     ("Officials said that runway 28 Left could reopen by Sunday.", "Sunday", "future"),
     ("Trains ran late, and the railroad warned of delays through the weekend.", "the weekend", "future"),
+    ("The Met Office warned yesterday of more heavy rain on Thursday.", "Thursday", "future"),
     ("The Brotherhood called for mass protests on Friday.", "Friday", "future"),
     ("Exile leaders called for a general strike Tuesday.", "Tuesday", "future"),
     ("Services for Easter, which falls on Sunday, were moved.", "Sunday", "future"),

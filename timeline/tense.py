@@ -75,6 +75,8 @@ _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon 
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
                       r"predicted|forecast)"
                       r"\s+(?:[\w’'-]+\s+){1,4}to\s+[a-z]+\b", re.I)      # a request looks ahead
+_WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
 _BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)     # received: "were told to leave by Wednesday"
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
@@ -210,7 +212,9 @@ def tense(text: str, start: int, end: int) -> str:
             elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
                 distance += _ATTRIBUTION_GAP     # "to begin", "are staging": only when no
                                                  # other verb tells
-            elif kind == "past" and left_side and (_REQUEST.match(text, m.start(), start) or _TOLD_TO.match(
+            elif kind == "past" and left_side and (_REQUEST.match(text, m.start(), start) or _WARNED_OF.match(
+                    text, m.start(), start) and not _SUBORDINATE.search(text, max(left, m.start() - 50), m.start())
+                    or _TOLD_TO.match(
                     text, m.start(), start) and _BY.search(text, max(0, start - 10), start)
                     and not _NOT_UNTIL.search(text, max(left, m.start() - 20), m.start())):
                 verb = "future"                  # "asked airlines to cancel flights on Thursday"
