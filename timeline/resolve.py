@@ -1028,6 +1028,15 @@ def _recurring_clock_times(out: list[Timex], text: str) -> None:
         base = None
         if timex.type == "SET":
             base = "XXXX-XX-XX" if timex.value.startswith("PT") else _set_days(timex.value)
+            # ... and the hours before one: "open from 9 a.m. to 5 p.m. daily"
+            j = i - 1
+            while base and j >= 0 and out[j].type == "TIME" and out[j].anchor.endswith(CLOCK_ON_DCT) \
+                    and (_CLOCK_BEFORE_SET.fullmatch(text, out[j].end, out[j + 1].start) if j == i - 1
+                         else _HOURS_TO.fullmatch(text, out[j].end, out[j + 1].start)) \
+                    and (j < i - 1 or _RANGE_END.search(text, max(0, out[j].start - 4), out[j].start)):
+                out[j] = replace(out[j], value=f"{base}T{out[j].value.split('T')[1]}", period=None,
+                                 anchor=f"{out[j].anchor.split(';')[0]}; the hours of '{timex.text}'")
+                j -= 1
     for i in range(len(out) - 1, 0, -1):
         first, second = out[i - 1], out[i]
         if first.type == "SET" and _SET_AT.fullmatch(text, first.end, second.start):
