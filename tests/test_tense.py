@@ -224,6 +224,7 @@ from timeline.tense import sentence_bounds, tense
     # reported speech: "warned that ... was" is the tense of the warning
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
     ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
+    ("He said the water in his living room was three feet deep by Monday afternoon.", "Monday afternoon", "past"),
     ("Police said that the man died on Friday.", "Friday", "past"),
     ("Meteorologists said more snow was expected on Wednesday night.", "Wednesday night", "future"),
     # "until" after a past verb it measures

@@ -86,6 +86,8 @@ _REPORTING = _words(_MARKERS["reporting"])
 _SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
+_FORETOLD = re.compile(rf"\b(?:{_words(_MARKERS['warnings'] + ['predicted', 'forecast'])})\s+(?:that\s+)?[^,.;:]*$",
+                       re.I)
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., which TfL said":
@@ -230,8 +232,9 @@ def tense(text: str, start: int, end: int) -> str:
                     and text[start:start + 4].lower() == "the ":
                 continue      # "said the weekend should be pleasant": the reported clause's subject
             if left_side and _SAYS_THAT.match(text, m.start()) or m.group().lower() in ("was", "were") \
-                    and _REPORTED.search(text, max(left, m.start() - 60), m.start()):
-                continue      # "warned that rain was possible through Friday": the saying's tense
+                    and _FORETOLD.search(text, max(left, m.start() - 60), m.start()):
+                continue      # "warned that the risk was on Thursday": the warning's tense (but
+                              # "said the water was three feet deep by Monday" is past)
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
                 perfect = m.group().lower() in _PERFECT_WORDS \
