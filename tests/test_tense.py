@@ -36,7 +36,7 @@ from timeline.tense import sentence_bounds, tense
     ("Analysts remained skeptical about the outlook for the second half.", "the second half", "future"),
     ("Bing, who is not seeking re-election in November, is stepping down.", "November", "future"),
     ("Shirakawa, whose five-year term expires on April 8, has resisted calls for action.", "April 8", "future"),
-    ("The Met Office forecast dry weather, though showers were possible on Wednesday.", "Wednesday", "unknown"),
+    ("The Met Office forecast dry weather, though showers were possible on Wednesday.", "Wednesday", "future"),
     ("The company reports third-quarter earnings on Tuesday.", "Tuesday", "future"),
     ("Talks appeared to have collapsed on Monday before resuming.", "Monday", "past"),
     ("Obama ordered flags at federal buildings to be flown at half-staff until sunset on Monday.",

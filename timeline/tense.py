@@ -190,7 +190,7 @@ def tense(text: str, start: int, end: int) -> str:
             elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
                 continue                     # "will be severely disrupted": a participle
             elif _POSSIBLE.match(text, m.end()) and m.group().lower() in ("was", "were"):
-                continue      # "showers were possible on Wednesday": a forecast, told in the past
+                ahead = True  # "showers were possible on Wednesday": a forecast, told in the past
             left_side = m.end() <= start
             a, b = (m.end(), start) if left_side else (end, m.start())   # the gap
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
