@@ -25,6 +25,8 @@ ANAPHORA_REACH = 400     # characters back to the date "the following day" count
 YEARS = {"decade": 10, "century": 100}     # years in a decade, a century
 _MONTHS = re.compile(r"\b(?:\d+|[a-z]+)[- ]months?\b", re.I)   # "the nine months", "six-month"
 _THREE_MONTHS = re.compile(r"\b(?:3|three)[- ]months?\b", re.I)
+_RESULTS = re.compile(r"\b(?:reports?|results|earnings|profits?|loss|losses|charges?|net|revenues?|sales|figures|"
+                      r"data|estimates?|growth|gdp|economy|economists|output|released?|due)\b", re.I)
 _SPAN_END = re.compile(r"\s+(?:to|ended|ending|through)\s+(?:the end of\s+)?", re.I)
 
 
@@ -194,7 +196,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if named is not None and (job.mention.start - named.end > ANAPHORA_REACH
                               or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
         named = None
-    period = pick(job.dct, make, how, named and named.period.start.year)
+    period = pick(job.dct, make, how, named and named.period.start.year,
+                  results=bool(_RESULTS.search(job.text, *sentence_bounds(job.text, job.mention.start, job.mention.end))))
     if how == "past" and period is not None and period.start > job.dct:
         # The tense gave way to the nearest reading, after the DCT: if the story is telling
         # a day over a year back, the yearless one is in that day's year ("The night of the

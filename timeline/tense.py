@@ -337,11 +337,11 @@ def _participle(text: str, at: int, future_ends: list[int]) -> bool:
 
 
 def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str,
-         year_named: int | None = None) -> Period | None:
+         year_named: int | None = None, results: bool = True) -> Period | None:
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT; unknown, or a day or month picked by tense more than
+    before the DCT (a quarter a season after, when `results` are told of); unknown, or a day or month picked by tense more than
     MAX_TENSE_GAP_DAYS away (but not a past one in the DCT's year, nor one in
     `year_named`, a year the story has just named): the one nearest to the DCT.
     """
@@ -357,7 +357,7 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str,
         chosen = started[-1] if started else options[0]
     elif how == "future":
         # A quarter is still reported on (in the future tense) for a season after it ends.
-        lag = dt.timedelta(days=REPORTING_LAG_DAYS if options[0].granularity == "quarter" else 0)
+        lag = dt.timedelta(days=REPORTING_LAG_DAYS if results and options[0].granularity == "quarter" else 0)
         ahead = [p for p in options if p.end + lag >= dct]
         chosen = ahead[0] if ahead else options[-1]
     else:
