@@ -447,10 +447,15 @@ def _relative(job: _Job) -> Result | None:
         return None
     if unit in ("week", "month") and rel == 0 and f"the {unit}" in job.mention.text.lower() \
             and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start):
-        named = job.anchor((unit,))     # "in September, ... in the second half of the month"
+        # "in September, ... in the second half of the month"; "Citigroup reports Monday,
+        # followed by Goldman later in the week": the week of that day
+        named = job.anchor((unit, "day") if unit == "week" else (unit,))
+        if named is not None and named.period.granularity == "day" and not WEEKDAY_NAME.search(named.text):
+            named = None
         if named is not None and not _YEAR_WRITTEN.search(named.text) \
                 and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
-            return "DATE", named.value, named.period, f"the {unit} named before it in its sentence"
+            period = unit_period(named.period.start, unit)
+            return "DATE", period_value(period), period, f"the {unit} named before it in its sentence"
     period = unit_period(job.dct, unit, rel)
     why = f"{unit} {rel:+d} from the DCT"
     if unit == "day":
