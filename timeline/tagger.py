@@ -58,7 +58,7 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     if group == "span_yy":
         return "span_yy", int(word)
     if group == "yy":
-        yy = int(word.strip("'"))
+        yy = int(word.strip("'’"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
     if group in ("num", "tail_num"):
         return group, _number(grammar, text)
