@@ -225,6 +225,7 @@ from timeline.tense import sentence_bounds, tense
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),
     ("Forecasters warned that the greatest risk was on Thursday afternoon.", "Thursday afternoon", "unknown"),
     ("He said the water in his living room was three feet deep by Monday afternoon.", "Monday afternoon", "past"),
+    ("It will pay $72.50 a share, a premium to the closing price of $60.48 on Wednesday.", "Wednesday", "past"),
     ("Police said that the man died on Friday.", "Friday", "past"),
     ("Meteorologists said more snow was expected on Wednesday night.", "Wednesday night", "future"),
     # "until" after a past verb it measures

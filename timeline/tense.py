@@ -37,6 +37,8 @@ _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 SCHEDULED = _words(_MARKERS["scheduled"])    # nouns of fixtures: "game", "election" ...
 _POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?"
                        r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
+_CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]?\d[\d.,]*(?:\s+\w+)?\s+(?:on\s+)?$",
+                      re.I)    # "a premium to the closing price of $60.48 on Wednesday": a close is past
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
@@ -261,7 +263,8 @@ def tense(text: str, start: int, end: int) -> str:
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
-    if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 50), edge):
+    if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 50), edge) \
+            or _CLOSING.search(text, max(0, edge - 50), edge):
         return "past"
     condition = _IF_PRESENT.search(text, max(left, edge - 80), edge)
     clause_end = _CLAUSE_END.search(text, end, right)
