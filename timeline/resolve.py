@@ -805,7 +805,8 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                    key=gap, default=None)     # not across a line ("09:15 BST" heading a post)
                                               # nor into brackets ("9 p.m. EST (0200 GMT Saturday)"),
                                               # but out of them ("Saturday 7 May: Leicester (5.30pm)")
-        if near is not None and gap(near) <= CLOCK_NEAR_CHARS:
+        if near is not None and gap(near) <= CLOCK_NEAR_CHARS \
+                and not (near.start > timex.end and _DETERMINED.search(text, max(0, near.start - 8), near.start)):
             clock = timex.value.split("T")[1]        # a morning hour of a night ("overnight
             day = near.period.start + dt.timedelta(  # ... at 1:23 a.m.") is the next day's
                 days=near.value.endswith("TNI") and clock < "12:00")
@@ -867,6 +868,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_DETERMINED = re.compile(r"\b(?:of|the|its|their|his|her)\s+$", re.I)   # "minutes of its April 30-May 1 meeting"
 _HALF = re.compile(r"\d{4}-H[12]")
 _WEEKDAY_DATE = re.compile(r"day,? (?:\d|[A-Z][a-z]{2})")    # "Friday, March 15", "Friday 15 March"
 _WILL = re.compile(r"\bwill\b|\w['’]ll\b|\bshall\b", re.I)
