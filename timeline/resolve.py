@@ -836,7 +836,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \
-            and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start)   # "since Christmas"
+            and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start) \
+            and not _SAID_ON.search(text, max(0, t.start - 12), t.start)   # "since Christmas";
+    # "mission officials said Wednesday" dates the saying, not the story
     days = [t for t in out if names_a_day(t)]
     last = None
     for i, timex in enumerate(out):
@@ -881,6 +883,7 @@ _YEARS_EVENT = re.compile(rf"['’]s (?:[\w-]+ ){{0,3}}(?:{SCHEDULED})s? (?:in|o
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|announced|told reporters)(?: on)? $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
 _OCLOCK = re.compile(r"o['’]clock", re.I)
 _MORNING = re.compile(r"\s+(?:in|on|this|that) (?:the )?(?:early )?(?:\w+day )?morning\b", re.I)
