@@ -805,14 +805,20 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                    key=gap, default=None)     # not across a line ("09:15 BST" heading a post)
                                               # nor into brackets ("9 p.m. EST (0200 GMT Saturday)"),
                                               # but out of them ("Saturday 7 May: Leicester (5.30pm)")
-        if near is not None and gap(near) <= CLOCK_NEAR_CHARS \
-                and not (near.start > timex.end and _DETERMINED.search(text, max(0, near.start - 8), near.start)):
-            clock = timex.value.split("T")[1]        # a morning hour of a night ("overnight
-            day = near.period.start + dt.timedelta(  # ... at 1:23 a.m.") is the next day's
-                days=near.value.endswith("TNI") and clock < "12:00")
-            out[i] = replace(timex, value=_clock_value(day, clock),
-                             period=Period(day, day, "time"),
-                             anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
+        if near is None or gap(near) > CLOCK_NEAR_CHARS \
+                or near.start > timex.end and _DETERMINED.search(text, max(0, near.start - 8), near.start):
+            # none near, but an event of a day told before it in its sentence: "Monday's
+            # launch will be broadcast live beginning at 11 a.m."
+            near = next((t for t in reversed(days) if left <= t.start and t.end <= timex.start
+                         and _FIXTURE.match(text, t.end)), None)
+            if near is None or tense(text, timex.start, timex.end) == "past":
+                continue
+        clock = timex.value.split("T")[1]        # a morning hour of a night ("overnight
+        day = near.period.start + dt.timedelta(  # ... at 1:23 a.m.") is the next day's
+            days=near.value.endswith("TNI") and clock < "12:00")
+        out[i] = replace(timex, value=_clock_value(day, clock),
+                         period=Period(day, day, "time"),
+                         anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
 
 
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
@@ -870,6 +876,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_FIXTURE = re.compile(rf"['’]s (?:[\w-]+ ){{0,2}}(?:{SCHEDULED})s?\b", re.I)
 _DETERMINED = re.compile(r"\b(?:of|the|its|their|his|her)\s+$", re.I)   # "minutes of its April 30-May 1 meeting"
 _HALF = re.compile(r"\d{4}-H[12]")
 _WEEKDAY_DATE = re.compile(r"day,? (?:\d|[A-Z][a-z]{2})")    # "Friday, March 15", "Friday 15 March"
