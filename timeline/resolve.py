@@ -128,9 +128,25 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         why = f"in the week the story tells, from '{told.text}'"
     elif job.tense == "unknown" and ahead and ahead < back:
         day, why = dct + dt.timedelta(days=ahead), "no tense: the nearer one, after the DCT"
+    elif (listed := _listed_after(job)) is not None:     # "announced on Tuesday, followed by
+        day = listed.period.start + dt.timedelta(days=(target - listed.period.start.weekday()) % 7)
+        why = f"listed after '{listed.text}', the days to come"    # chemistry on Wednesday ... on Friday"
     else:
         day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
     return day, why
+
+
+def _listed_after(job: _Job) -> Timex | None:
+    """The last of two or more weekdays still to come, in order, that this weekday follows
+    in its sentence ("on Tuesday, ... on Wednesday, ... on Thursday and ... on Friday")."""
+    left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
+    listed = job.previous[-2:]
+    if len(listed) < 2 or any(t.period is None or t.period.granularity != "day" or t.start < left
+                              or not WEEKDAY_NAME.fullmatch(t.text) or t.period.start <= job.dct
+                              for t in listed) or listed[0].period.start >= listed[1].period.start \
+            or listed[1].period.start.weekday() == job.spec["weekday"] - 1:
+        return None
+    return listed[1]
 
 
 def _with_part(job: _Job, period: Period, why: str) -> Result:
