@@ -1,5 +1,5 @@
-"""A second, independent check on quality: 937 news articles written for testing in
-forty batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
+"""A second, independent check on quality: 961 news articles written for testing in
+forty-one batches (wire, business, sport, weather, court, obituary, broadcast, British, Indian,
 African and Australian copy, live blogs ... dated 1989-2026; `p3_` is the second batch,
 `p4_` the third, March 2013 newswire in the style of the TempEval-3 test data, `p5_` the
 fourth, `p6_` the fifth, `p7_` the sixth: 1989-2000 wire and 2017-2024 online copy,
@@ -38,7 +38,8 @@ everyday 2013 US wire and 2012-2014 health, science and environment wire, `p38_`
 thirty-seventh: 2013 wire like the TempEval-3 test data and 2019-2025 online news, `p39_`
 the thirty-eighth: 2013 wire again and 2013-2016 US and UK local newspapers, `p40_` the
 thirty-ninth: 2013 obituaries, culture and sport, and 2013 court, crime and politics wire,
-`p41_` the fortieth: 2013 business and economy wire and 2013 disaster and weather wire),
+`p41_` the fortieth: 2013 business and economy wire and 2013 disaster and weather wire,
+`p42_` the forty-first: 2013 diplomacy and conflict wire and 2013 science, health and space wire),
 each with hand gold in `<stem>.gold.tsv`, written before the tagger was run on them.
 Rules were added after reading the errors of each batch, so the figures are not a blind
 test any more.
@@ -65,8 +66,8 @@ ARTICLES = sorted(NEWS.glob("*.txt"))
 # was 0.944 until the anniversary stories of `p30_`, whose old days go unnamed, and 0.943
 # until `p31_`, whose hour-by-hour storm and playoff schedules were blind; raised with `p32_`.
 # Both raised after `p34_`, once bare plurals such as "months of talks" were tagged, and
-# after `p37_`.)
-FLOOR = {"recall": 0.986, "precision": 0.99, "value": 0.948}
+# after `p37_`; value again after `p42_`.)
+FLOOR = {"recall": 0.986, "precision": 0.99, "value": 0.95}
 
 
 def read_gold(article: Path) -> tuple[dt.date, str, list[dict]]:
@@ -108,7 +109,7 @@ def score(articles: list[Path]) -> dict[str, float]:
 
 
 def test_news_corpus_is_complete():
-    assert len(ARTICLES) == 937
+    assert len(ARTICLES) == 961
     for article in ARTICLES:
         assert read_gold(article)[2], article.name
 
