@@ -20,6 +20,7 @@ from timeline.tense import sentence_bounds, tense
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
     ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
+    ("Abortion rights supporters planned a rally outside the Capitol on Monday.", "Monday", "future"),
     ("The mediator has called the parties to a meeting on Thursday afternoon.", "Thursday afternoon", "future"),
     ("Jamaat called the execution murder and announced a general strike for Sunday.", "Sunday", "future"),
     ("The union had called a strike for Monday.", "Monday", "past"),
