@@ -24,6 +24,7 @@ from timeline.tense import sentence_bounds, tense
     ("The mediator has called the parties to a meeting on Thursday afternoon.", "Thursday afternoon", "future"),
     ("Jamaat called the execution murder and announced a general strike for Sunday.", "Sunday", "future"),
     ("Other groups were already announcing marches for Saturday and Sunday.", "Saturday", "future"),
+    ("Leaders gather in Russia on Thursday for a two-day summit meant to focus on growth.", "Thursday", "unknown"),
     ("The union had called a strike for Monday.", "Monday", "past"),
     ("Kilpatrick was convicted of racketeering and extortion in March and faces sentencing later.",
      "March", "past"),

@@ -64,6 +64,7 @@ _HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|schedu
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
+_MEANT_TO = re.compile(r"(?<=[a-z] )meant to\b")
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
 _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at")
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset"
@@ -189,8 +190,10 @@ def tense(text: str, start: int, end: int) -> str:
             elif _participle(text, m.start(), future_ends) if m.group().lower().endswith("ed") \
                     else m.group().lower() not in ("had", "was", "were", "did") and _after_with(text, m.start()):
                 continue                     # "with seven matches left"
-            elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()):
-                continue                     # "will be severely disrupted": a participle
+            elif _PARTICIPLE.search(text, max(0, m.start() - 40), m.start()) \
+                    or _MEANT_TO.match(text, m.start()):
+                continue                     # "will be severely disrupted", "a summit meant to
+                                             # focus on growth": a participle
             elif _POSSIBLE.match(text, m.end()) and m.group().lower() in ("was", "were"):
                 ahead = True  # "showers were possible on Wednesday": a forecast, told in the past
             left_side = m.end() <= start
