@@ -118,6 +118,10 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
     elif rel == 0:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
+    elif (entry := _entry_date(job)) is not None:      # "SEPT. 15 - Summers withdraws ... on
+        start = entry.period.start                      # a Sunday afternoon": the entry's day
+        day = start + dt.timedelta(days=(target - start.weekday() + 3) % 7 - 3)
+        why = f"the nearest to the entry '{entry.text}'"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
     elif (told := _told_day(job, paragraph=True)) and told.period.start < dct - dt.timedelta(days=6) \
@@ -192,6 +196,13 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     near = pick(told.period.start, make, "unknown") if told is not None else None
     if near is not None and _days_apart(near, told.period) <= STORY_DAYS:
         return near, f"the nearest to '{told.text}', {_STORY_YEAR}"
+    previous = _previous_entry(job)
+    if previous is not None:        # "JAN. 3, 2013 - Minutes ... show ..." then "MAY 22 - Bernanke ..."
+        year = previous.period.start.year
+        period = make(year)
+        if period is not None and period.start < previous.period.start:
+            period = make(year + 1)             # the entries run on into the next year
+        return period, f"{_ENTRY_YEAR} '{previous.text}' before it"
     entry = _entry_date(job)
     if entry is not None:      # the entry tells what followed its date; a past is the nearer
         way = "future" if how == "future" else "unknown"
@@ -254,12 +265,24 @@ def _story_day(job: _Job) -> Timex | None:
 
 def _entry_date(job: _Job) -> Timex | None:
     """The date heading the line the mention is in, as a timeline's entries are
-    ("10 April 2019: EU leaders agree to delay Brexit until 31 October."), if it has its
-    year written."""
+    ("10 April 2019: EU leaders agree to delay Brexit until 31 October.", "MAY 22 -
+    Bernanke tells Congress ..."), if it has its year written or from the entry before."""
     line = job.text.rfind("\n", 0, job.mention.start) + 1
     return next((t for t in reversed(job.previous) if t.start >= line and t.period
-                 and t.period.granularity == "day" and _YEAR_WRITTEN.search(t.text)
-                 and not job.text[line:t.start].strip() and job.text[t.end:t.end + 1] == ":"), None)
+                 and t.period.granularity == "day" and (_YEAR_WRITTEN.search(t.text) or _ENTRY_YEAR in t.anchor)
+                 and not job.text[line:t.start].strip() and _ENTRY_MARK.match(job.text, t.end)), None)
+
+
+def _previous_entry(job: _Job) -> Timex | None:
+    """When the mention heads a line as a timeline's entries do ("MAY 22 - Bernanke tells
+    Congress ..."), the date heading the entry before it, if that is also a line's head."""
+    def heads_entry(start: int, end: int) -> bool:
+        return not job.text[job.text.rfind("\n", 0, start) + 1:start].strip() \
+            and _ENTRY_MARK.match(job.text, end) is not None
+    if not heads_entry(job.mention.start, job.mention.end):
+        return None
+    return next((t for t in reversed(job.previous) if t.period and t.period.granularity in ("day", "month")
+                 and heads_entry(t.start, t.end)), None)
 
 
 def _section_heading(job: _Job) -> Timex | None:
@@ -442,6 +465,11 @@ def _relative(job: _Job) -> Result | None:
     unit, rel = s["unit"], s.get("rel", 0)
     if unit == "weekend":
         return _weekend(job)
+    entry = _entry_date(job) if unit in ("month", "year") and rel in (0, -1, 1, "reported") else None
+    if entry is not None:       # "DEC. 18 - At the last meeting of the year": the entry's year
+        rel = 0 if rel == "reported" else rel
+        period = unit_period(entry.period.start, unit, rel)
+        return "DATE", period_value(period), period, f"{unit} {rel:+d} from the entry '{entry.text}'"
     if rel == "reported":      # "the quarter" of an earnings report is the last one closed
         if "month" in s:       # "the quarter ended July 31"
             return _quarter_ended(job)
@@ -916,6 +944,8 @@ _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_ENTRY_YEAR = "the year of the timeline entry"
+_ENTRY_MARK = re.compile(r"\s+[-–—]\s|:\s")     # "MAY 22 - ", "10 April 2019: "
 _SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
 _OPENS = re.compile(r"[\s\"“‘']*(?:(?:in|by|on|during|until|from|after|before|since|early|late|later)\s+)?", re.I)
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
