@@ -370,9 +370,12 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str,
         return nearest
     # A tense guess that puts a day or month more than ten months from the DCT gives way
     # to the nearest reading, unless it is past and in the DCT's year (a year in review
-    # keeps its January).
+    # keeps its January), or a day to come next year, up to eleven months on ("the
+    # midterms are scheduled for Nov. 4", told in December).
     if chosen.granularity in ("day", "month") and gap(chosen) > MAX_TENSE_GAP_DAYS \
             and not (chosen.end <= dct and chosen.start.year == dct.year) \
+            and not (chosen.granularity == "day" and chosen.start > dct
+                     and chosen.start.year == dct.year + 1 and gap(chosen) <= 330) \
             and chosen.start.year != year_named:
         return nearest
     return chosen
