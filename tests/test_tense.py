@@ -23,6 +23,8 @@ from timeline.tense import sentence_bounds, tense
     ("Abortion rights supporters planned a rally outside the Capitol on Monday.", "Monday", "future"),
     ("The mediator has called the parties to a meeting on Thursday afternoon.", "Thursday afternoon", "future"),
     ("Jamaat called the execution murder and announced a general strike for Sunday.", "Sunday", "future"),
+    ("Pistorius, charged with murdering his girlfriend on Valentine's Day, goes on trial on March 3.", "March 3", "future"),
+    ("The two leaders meet on Friday in Geneva.", "Friday", "future"),
     ("Other groups were already announcing marches for Saturday and Sunday.", "Saturday", "future"),
     ("Leaders gather in Russia on Thursday for a two-day summit meant to focus on growth.", "Thursday", "unknown"),
     ("The union had called a strike for Monday.", "Monday", "past"),
