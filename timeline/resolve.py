@@ -188,6 +188,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
             and _CLAUSE_START.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its clause"
+    if said and said.text.lower() == "this year" and said.start >= sentence_bounds(
+            job.text, job.mention.start, job.mention.end)[0] and ("quarter" in job.spec or "half" in job.spec):
+        return make(said.period.start.year), f"the year of '{said.text}', told before it in its sentence"
     if said and _YEAR_SAID.fullmatch(said.text) and _YEARS_EVENT.fullmatch(job.text, said.end, job.mention.start):
         return make(said.period.start.year), f"the year of '{said.text}', whose event it dates"
     how = job.tense if (fine or job.tense == "future") else "past"
