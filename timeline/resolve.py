@@ -188,8 +188,8 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
             and _CLAUSE_START.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its clause"
-    if said and said.text.lower() == "this year" and said.start >= sentence_bounds(
-            job.text, job.mention.start, job.mention.end)[0] and ("quarter" in job.spec or "half" in job.spec):
+    if said and said.text.lower() == "this year" and ("quarter" in job.spec or "half" in job.spec) \
+            and said.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
         return make(said.period.start.year), f"the year of '{said.text}', told before it in its sentence"
     if said and _YEAR_SAID.fullmatch(said.text) and _YEARS_EVENT.fullmatch(job.text, said.end, job.mention.start):
         return make(said.period.start.year), f"the year of '{said.text}', whose event it dates"
@@ -226,8 +226,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if named is not None and (job.mention.start - named.end > ANAPHORA_REACH
                               or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
         named = None
+    sentence = sentence_bounds(job.text, job.mention.start, job.mention.end)
     period = pick(job.dct, make, how, named and named.period.start.year,
-                  results=bool(_RESULTS.search(job.text, *sentence_bounds(job.text, job.mention.start, job.mention.end))))
+                  results=bool(_RESULTS.search(job.text, *sentence)))
     if how == "past" and period is not None and period.start > job.dct:
         # The tense gave way to the nearest reading, after the DCT: if the story is telling
         # a day over a year back, the yearless one is in that day's year ("The night of the

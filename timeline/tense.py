@@ -347,9 +347,10 @@ def pick(dct: dt.date, candidate: Callable[[int], Period | None], how: str,
     """Choose the occurrence of a yearless period by tense.
 
     past: the latest that has started by the DCT; future: the first that has not ended
-    before the DCT (a quarter a season after, when `results` are told of); unknown, or a day or month picked by tense more than
-    MAX_TENSE_GAP_DAYS away (but not a past one in the DCT's year, nor one in
-    `year_named`, a year the story has just named): the one nearest to the DCT.
+    before the DCT (a quarter up to a season after, when `results` are told of); unknown,
+    or a day or month picked by tense more than MAX_TENSE_GAP_DAYS away (but not a past
+    one in the DCT's year, nor one in `year_named`, a year the story has just named): the
+    one nearest to the DCT.
     """
     options = [p for p in (candidate(dct.year + k) for k in (-1, 0, 1)) if p]
     if not options:
