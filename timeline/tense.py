@@ -44,6 +44,7 @@ _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"   
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
                          rf"(?:{_words(_MARKERS['called_for'])})s?\s+(?:on\s+)?$", re.I)    # protests on Friday"
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
+_IF_ELECTED = re.compile(r"\b(?:if|unless)\s+[a-z]+ed\b", re.I)   # "if elected": no past
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
 _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
                           re.I)    # "since taking office in", "down from a projection of 2.6% in"
@@ -271,7 +272,9 @@ def tense(text: str, start: int, end: int) -> str:
         return "past"
     condition = _IF_PRESENT.search(text, max(left, edge - 80), edge)
     clause_end = _CLAUSE_END.search(text, end, right)
-    if condition and not _PAST.search(text, condition.start(), clause_end.start() if clause_end else right):
+    elected = condition and _IF_ELECTED.match(text, condition.start())
+    if condition and not _PAST.search(text, elected.end() if elected else condition.start(),
+                                      clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
     if _DELIVERY.match(text, end) or _IS_ON.search(before) \
             or _CALLED_FOR.search(text, max(left, edge - 60), edge) and not (best and best[2]):
