@@ -114,8 +114,8 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = monday + dt.timedelta(days=target), "that weekday of the week named"
     elif rel == -1:
         day, why = dct - dt.timedelta(days=back or 7), "'last': the one before the DCT"
-    elif rel == 1:
-        day, why = dct + dt.timedelta(days=ahead or 7), "'next': the one after the DCT"
+    elif rel == 1:     # not tomorrow: "next Wednesday", told on a Tuesday, is in 8 days
+        day, why = dct + dt.timedelta(days=ahead + 7 if ahead <= 1 else ahead), "'next': the one after tomorrow"
     elif rel == 0:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
     elif (entry := _entry_date(job)) is not None:      # "SEPT. 15 - Summers withdraws ... on
