@@ -20,6 +20,7 @@ from timeline.tense import sentence_bounds, tense
     ("The mayor promised to revisit the issue if elected in November.", "November", "future"),
     ("Fraport said it expected around 100,000 fewer passengers than usual on Thursday.", "Thursday", "future"),
     ("The film, which has been playing since mid-December, expands nationwide Friday.", "Friday", "future"),
+    ("About 38,000 fishing boats were ordered back to port on Saturday.", "Saturday", "past"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
     ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),
     ("On Friday the union decided to strike.", "Friday", "past"),
