@@ -274,19 +274,21 @@ def _entry_date(job: _Job) -> Timex | None:
     line = job.text.rfind("\n", 0, job.mention.start) + 1
     return next((t for t in reversed(job.previous) if t.start >= line and t.period
                  and t.period.granularity == "day" and (_YEAR_WRITTEN.search(t.text) or _ENTRY_YEAR in t.anchor)
-                 and not job.text[line:t.start].strip() and _ENTRY_MARK.match(job.text, t.end)), None)
+                 and _heads_entry(job.text, t.start, t.end)), None)
 
 
 def _previous_entry(job: _Job) -> Timex | None:
     """When the mention heads a line as a timeline's entries do ("MAY 22 - Bernanke tells
     Congress ..."), the date heading the entry before it, if that is also a line's head."""
-    def heads_entry(start: int, end: int) -> bool:
-        return not job.text[job.text.rfind("\n", 0, start) + 1:start].strip() \
-            and _ENTRY_MARK.match(job.text, end) is not None
-    if not heads_entry(job.mention.start, job.mention.end):
+    if not _heads_entry(job.text, job.mention.start, job.mention.end):
         return None
     return next((t for t in reversed(job.previous) if t.period and t.period.granularity in ("day", "month")
-                 and heads_entry(t.start, t.end)), None)
+                 and _heads_entry(job.text, t.start, t.end)), None)
+
+
+def _heads_entry(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] open its line, followed by a timeline entry's mark ("MAY 22 - ")?"""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and _ENTRY_MARK.match(text, end) is not None
 
 
 def _section_heading(job: _Job) -> Timex | None:
