@@ -109,6 +109,7 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_CANCELLED_FOR = re.compile(r"(?<!\bhave )(?<!\bhas )\b(?:cancell?ed|called off|postponed|scrapped|suspended)\s+(?:[\w-]+\s+){0,3}for\s+$", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
                        re.I)
@@ -291,6 +292,8 @@ def tense(text: str, start: int, end: int) -> str:
             and not (best and best[1] == "past" and _NOT_UNTIL.search(
                 text, max(0, edge - 50), edge - len(deadline.group()))):
         return "future"
+    if _CANCELLED_FOR.search(text, max(left, edge - 60), edge):
+        return "unknown"      # "canceled classes for Monday": the day it was planned for, near either way
     if _MOVED_TO.search(text, max(0, edge - 60), edge):
         return "future"       # "moved Wonder Woman 1984 to Christmas Day": a new date
     if _POSSESSIVE.match(text, end):
