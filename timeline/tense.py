@@ -109,7 +109,8 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
-_CANCELLED_FOR = re.compile(r"(?<!\bhave )(?<!\bhas )\b(?:cancell?ed|called off|postponed|scrapped|suspended)\s+(?:[\w-]+\s+){0,3}for\s+$", re.I)
+_CANCELLED_FOR = re.compile(r"(?<!\bhave )(?<!\bhas )\b(?:cancell?ed|called off|postponed|scrapped|suspended)"
+                            r"\s+(?:[\w-]+\s+){0,3}for\s+$", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
                        re.I)
