@@ -92,7 +92,7 @@ _SAYS = re.compile(_REPORTING, re.I)
 _SAYS_THAT = re.compile(rf"(?:{_REPORTING})\s+that\b", re.I)                # "warned that"
 _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s+(?:that\s+)?[^,.;:]*$", re.I)  # "warned (that) rain"
 _FORETOLD = re.compile(rf"\b(?:{_words(_MARKERS['warnings'] + ['predicted', 'forecast'])})\s+(?:that\s+)?[^,.;:]*$",
-                       re.I)
+                       re.I)      # "warned (that) the risk": a warning, which tells of what is to come
 NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice as far)
                       # overrides "by", "before"
 _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., which TfL said":
