@@ -111,7 +111,8 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _CANCELLED_FOR = re.compile(r"(?<!\bhave )(?<!\bhas )\b(?:cancell?ed|called off|postponed|scrapped|suspended)"
                             r"\s+(?:[\w-]+\s+){0,3}for\s+$", re.I)
-_MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward)"
+_WEEKEND = re.compile(r"weekend", re.I)
+_MOVED_TO = re.compile(r"\b(?:moved|postponed|delayed|pushed back|put back|rescheduled|brought forward|push|pushed)"
                        r"\s+(?:(?!(?:and|but|from)\b)[\w’'-]+\s+){1,5}(?:back\s+|forward\s+)?to\s+(?:the\s+)?$",
                        re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?(?:(?:also|now|still|\w+ly)\s+)?(?!being\b|going\b)[a-z]+ing\b"
@@ -167,7 +168,7 @@ def tense(text: str, start: int, end: int) -> str:
     left, right = sentence_bounds(text, start, end)
     best = None
     future_words, future_ends = set(), []
-    day_named = WEEKDAY_NAME.search(text, start, end)
+    day_named = WEEKDAY_NAME.search(text, start, end) or _WEEKEND.search(text, start, end)
     quote = _QUOTE.search(text, left, right)
     quoted = quote is not None and quote.start() < start and end <= quote.end()
     for kind, regex in (("future", _FUTURE), ("future", _PROGRESSIVE), ("future", _COULD), ("past", _PAST)):
