@@ -25,6 +25,8 @@ from timeline.tense import sentence_bounds, tense
     ("Forecasters warned that rain expected late Monday would add weight to the snow.", "late Monday", "future"),
     ("Cooler, drier air is expected for the weekend.", "the weekend", "future"),
     ("More crews were expected by the weekend.", "the weekend", "future"),
+    ("The weather service predicted lighter winds Friday.", "Friday", "future"),
+    ("Analysts predicted on Monday that prices would rise.", "Monday", "past"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
     ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),

@@ -80,6 +80,7 @@ _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|inv
                       r"predicted|forecast)"
                       r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+[a-z]+\b", re.I)      # a request looks ahead
                                                                     # (not "ordered back to port")
+_PREDICTED = re.compile(r"(?:predicted|forecast)\s+(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,6}(?:on\s+)?$", re.I)
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
@@ -224,6 +225,8 @@ def tense(text: str, start: int, end: int) -> str:
             elif _WEAK.fullmatch(m.group()) or regex is _PROGRESSIVE:
                 distance += _ATTRIBUTION_GAP     # "to begin", "are staging": only when no
                                                  # other verb tells
+            elif kind == "past" and left_side and _PREDICTED.match(text, m.start(), start):
+                verb = "future"                  # "predicted lighter winds Friday"
             elif kind == "past" and left_side and (_REQUEST.match(text, m.start(), start) or _WARNED_OF.match(
                     text, m.start(), start) and not _SUBORDINATE.search(text, max(left, m.start() - 50), m.start())
                     or _TOLD_TO.match(
