@@ -1272,10 +1272,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                 and text[out[-1].end:mention.start] in ("'s ", "’s ") \
                 and out[-1].period.start != timex.period.start \
                 and out[-1].period.start.weekday() == timex.period.start.weekday():
-            day = timex.period.start         # "Thursday's Fourth of July holiday": that day
-            out[-1] = replace(out[-1], value=day.isoformat(), period=Period(day, day, "day"),
-                              anchor=f"{out[-1].anchor.split(';')[0]}; {_APPOSED} '{timex.text}'")
-            if anchors and anchors[-1].start == out[-1].start:
+            day, first = timex.period.start, out[-1]    # "Thursday's Fourth of July holiday": that day
+            out[-1] = replace(first, value=day.isoformat(), period=Period(day, day, "day"),
+                              anchor=f"{first.anchor.split(';')[0]}; {_APPOSED} '{timex.text}'")
+            if anchors and anchors[-1] is first:
                 anchors[-1] = out[-1]
         if named_weekday and by_weekday and "week_rel" in spec:
             # "from Wednesday until Friday next week": the first day is of that week too
