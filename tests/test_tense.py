@@ -109,6 +109,7 @@ from timeline.tense import sentence_bounds, tense
     ("The Danube was expected early Wednesday to reach its highest level since 2002.", "early Wednesday", "future"),
     ("Bayern travel to Freiburg on Saturday, while Barcelona, who lead by 13 points with seven matches left, rest.",
      "Saturday", "unknown"),
+    ("The Lakers have two games left, against San Antonio on Sunday.", "Sunday", "unknown"),
     ("Negotiations with President Anastasiades had dragged on through Sunday night.", "Sunday night", "past"),
     ("Officials urged commuters to plan for a shutdown lasting through Monday's morning rush hour.",
      "Monday", "future"),

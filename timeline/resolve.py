@@ -141,16 +141,19 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
 
 
 def _listed_after(job: _Job) -> Timex | None:
-    """The last of two or more weekdays still to come, in order, that this weekday follows
-    in its sentence ("on Tuesday, ... on Wednesday, ... on Thursday and ... on Friday")."""
+    """The last of the weekdays still to come, in order, that this weekday follows in its
+    sentence: two or more ("on Tuesday, ... on Wednesday, ... on Thursday and ... on
+    Friday"), or one when no tense tells ("against San Antonio on Sunday and Houston on
+    Wednesday night")."""
     left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
-    listed = job.previous[-2:]
-    if len(listed) < 2 or any(t.period is None or t.period.granularity != "day" or t.start < left
-                              or not WEEKDAY_NAME.fullmatch(t.text) or t.period.start <= job.dct
-                              for t in listed) or listed[0].period.start >= listed[1].period.start \
-            or listed[1].period.start.weekday() == job.spec["weekday"] - 1:
+    need = 1 if job.tense == "unknown" else 2
+    listed = job.previous[-need:]
+    if len(listed) < need or any(t.period is None or t.period.granularity != "day" or t.start < left
+                                 or not WEEKDAY_NAME.fullmatch(t.text) or t.period.start <= job.dct
+                                 for t in listed) or listed[0].period.start > listed[-1].period.start \
+            or listed[-1].period.start.weekday() == job.spec["weekday"] - 1:
         return None
-    return listed[1]
+    return listed[-1]
 
 
 def _with_part(job: _Job, period: Period, why: str) -> Result:
@@ -660,17 +663,18 @@ def _that_weekday(job: _Job) -> Result:
 def _that_weekend_or_season(job: _Job) -> Result | None:
     if "season" in job.spec:
         anchor = job.anchor(("day", "time", "week", "month", "season", "year"))
-        if anchor is None:
-            return None
         season, rel = job.spec["season"], job.spec.get("rel", 0)
-        start = anchor.period.start          # a winter begins in the December before
-        year = start.year - (season == "WI" and start.month <= 2)
+        if anchor is None and not rel:
+            return None
+        told = anchor.period if anchor else day_period(job.dct)    # none named: "the next
+        # fall" counts from the DCT; a winter begins in the December before
+        year = told.start.year - (season == "WI" and told.start.month <= 2)
         period = season_period(year, season)
         if rel > 0:        # "the following spring": the first to start after it
-            period = period if period.start > anchor.period.end else season_period(year + 1, season)
+            period = period if period.start > told.end else season_period(year + 1, season)
         elif rel < 0:      # "the previous winter": the last to end before it
-            period = period if period.end < anchor.period.start else season_period(year - 1, season)
-        return "DATE", period_value(period), period, f"that season, from '{anchor.text}'"
+            period = period if period.end < told.start else season_period(year - 1, season)
+        return "DATE", period_value(period), period, f"that season, from '{anchor.text if anchor else 'the DCT'}'"
     anchor = next((t for t in reversed(job.previous) if t.period and (
         t.period.granularity in ("day", "time") or t.value.endswith("-WE"))), None)
     if anchor is None:
@@ -910,9 +914,10 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             continue
         day, clock = last.period.start, timex.value.split("T")[1]
         part = last.value.partition("T")[2]
-        evening = part in ("EV", "NI") and clock < "12:00" \
+        evening = (part in ("EV", "NI") or not part and last.text.lower().startswith("late ")) and clock < "12:00" \
             or part[:1].isdigit() and part[:5] >= "18:00" and clock <= "12:00"
-        if evening:                             # "at 10:30 p.m. on Monday ... at midday"
+        if evening:                             # "at 10:30 p.m. on Monday ... at midday",
+                                                # "late Wednesday ... shortly after midnight"
             day += dt.timedelta(days=1)
         near = last.period.granularity == "time" \
             or not _PARAGRAPH.search(text, last.end, timex.start) \

@@ -127,7 +127,8 @@ _COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   
                                                                      # not "could not be reached"
 _NEITHER = re.compile(r"\b(?:neither|nobody|no one|none)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
-_WITH = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){1,5}$", re.I)
+_WITH = re.compile(r"\b(?:with|(?:have|has)(?!\s+(?:already|just|not|never|since|also|now|often|been|\w+ly)\b))"
+                   r"\s+(?:[\w’'-]+\s+){1,5}$", re.I)     # "with seven matches left", "have two games left"
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
