@@ -124,6 +124,8 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         why = f"the nearest to the entry '{entry.text}'"
     elif job.tense == "future":
         day, why = dct + dt.timedelta(days=ahead), "future tense: on or after the DCT"
+    elif _THEN_NEXT.match(job.text, job.mention.end):
+        day, why = dct + dt.timedelta(days=ahead), "listed before a 'next' weekday: on or after the DCT"
     elif (told := _told_day(job, paragraph=True)) and told.period.start < dct - dt.timedelta(days=6) \
             and (_narrated(told) or _WEEKDAY_DATE.search(told.text) and told.start >= sentence_bounds(
                 job.text, job.mention.start, job.mention.end)[0]):   # "began on Friday, March 15,
@@ -947,6 +949,8 @@ _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   #
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told reporters)(?: on)? $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
+# "against Macedonia on Friday and Serbia next Tuesday"
+_THEN_NEXT = re.compile(r",? and (?:[\w’'-]+ ){0,4}(?:on )?next (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _OCLOCK = re.compile(r"o['’]clock", re.I)
 _MORNING = re.compile(r"\s+(?:in|on|this|that) (?:the )?(?:early )?(?:\w+day )?morning\b", re.I)
 _LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$|^tonight", re.I)

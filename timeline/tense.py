@@ -100,6 +100,7 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
+_RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
@@ -208,9 +209,10 @@ def tense(text: str, start: int, end: int) -> str:
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
-            if not left_side and _NEXT_CLAUSE.match(text, a, b):
+            if not left_side and (_NEXT_CLAUSE.match(text, a, b) or _RELATIVE.search(text, a, b)):
                 distance += _CLAUSE_GAP      # "... in March and faces sentencing": the date
-                                             # ends the clause before
+                                             # ends the clause before; "... people who have
+                                             # benefited" is a clause of its own
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
