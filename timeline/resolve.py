@@ -198,6 +198,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         return make(said.period.start.year), f"the year of '{said.text}', told before it in its sentence"
     if said and _YEAR_SAID.fullmatch(said.text) and _YEARS_EVENT.fullmatch(job.text, said.end, job.mention.start):
         return make(said.period.start.year), f"the year of '{said.text}', whose event it dates"
+    listed = _listed_with(job, make)
+    if listed is not None:
+        return listed
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
         and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
@@ -245,6 +248,21 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         if moved is not None and (story is last or _days_apart(moved, story.period) <= STORY_DAYS):
             return moved, f"the year of '{story.text}', {_STORY_YEAR}"
     return period, f"year by tense ({how})"
+
+
+def _listed_with(job: _Job, make: Callable[[int], Period | None]) -> tuple[Period, str] | None:
+    """A yearless month or day listed right after another ("late February or early
+    March", "November and December"): the first after it."""
+    before = job.previous[-1] if job.previous else None
+    if before is None or before.period is None or before.period.granularity != "month" \
+            or not joined(job.text, before.end, job.mention.start):
+        return None
+    period = make(before.period.start.year)
+    if period is None or period.granularity != before.period.granularity:
+        return None
+    if period.start < before.period.start:
+        period = make(before.period.start.year + 1)
+    return period, f"listed after '{before.text}'"
 
 
 def _days_apart(a: Period, b: Period) -> int:
