@@ -101,6 +101,8 @@ from timeline.tense import sentence_bounds, tense
     ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
     ("They could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
     ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
+    ("Cable told MPs in a statement to the Commons on Thursday morning.", "Thursday morning", "past"),
+    ("The Commons rises for the recess on Tuesday evening.", "Tuesday evening", "future"),
     ("Howard, who becomes a free agent in July, said he had spoken to Bryant.", "July", "future"),
     ("Asked Thursday whether he could play before the season ends, he smiled.", "Thursday", "past"),
     ("Obama will hold an event on Tuesday to thank people who have benefited from the law.", "Tuesday", "future"),

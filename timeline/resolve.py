@@ -564,6 +564,8 @@ def _shift(job: _Job) -> Result | None:
         days = num * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[unit] // 24
         day = job.dct + dt.timedelta(days=direction * days)
         return "DATE", day.isoformat(), day_period(day), f"{num} {unit}s from the DCT"
+    if isinstance(num, float) and unit == "year" and (num * 12).is_integer():
+        num, unit = int(num * 12), "month"      # "a year and a half ago": 18 months back
     if not isinstance(num, int):
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
     amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade

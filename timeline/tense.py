@@ -78,8 +78,9 @@ _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
                       r"predicted|forecast)"
-                      r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+[a-z]+\b", re.I)      # a request looks ahead
-                                                                    # (not "ordered back to port")
+                      r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+(?!(?:the|a|an|his|her|its|their|our)\b)[a-z]+\b",
+                      re.I)      # a request looks ahead (not "ordered back to port", nor "told
+                                 # MPs in a statement to the Commons")
 _PREDICTED = re.compile(r"(?:predicted|forecast)\s+(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,6}(?:on\s+)?$", re.I)
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
