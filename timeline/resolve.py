@@ -854,6 +854,7 @@ _IN_STORY = "clock time in the story"
 _APPOSED = "in apposition to the day"
 _TOLD = "in the day of"
 _STORY_YEAR = "which the story tells"
+_HEADED = "counted from the heading"
 _UP_TO_DCT = "a span ending at the DCT"
 _ON_WEEKDAY = "the year it falls on"
 CLOCK_NEAR_CHARS = 40
@@ -1008,7 +1009,7 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
                     and timex.period.granularity in ("day", "time") \
                     and timex.value.startswith(timex.period.start.isoformat()) \
                     and (timex.anchor.endswith((CLOCK_ON_DCT, _ON_DAY_WORD)) or _FROM_DCT.search(timex.anchor)):
-                out[i] = _shifted(timex, shift, f"counted from the heading '{heading.text}'")
+                out[i] = _shifted(timex, shift, f"{_HEADED} '{heading.text}'")
 
 
 def _shifted(timex: Timex, shift: dt.timedelta, why: str) -> Timex:
@@ -1023,7 +1024,8 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
     said, when its sentence names that day outside the quotation."""
     for i, timex in enumerate(out):
         if not (timex.period and timex.period.granularity in ("day", "time")
-                and _FROM_DCT.search(timex.anchor) and timex.value.startswith(timex.period.start.isoformat())):
+                and _FROM_DCT.search(timex.anchor) and timex.value.startswith(timex.period.start.isoformat())) \
+                or _HEADED in timex.anchor:       # a day heading has counted it already
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
         curly = text.rfind("“", left, timex.start) > text.rfind("”", left, timex.start)
