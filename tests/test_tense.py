@@ -101,6 +101,8 @@ from timeline.tense import sentence_bounds, tense
     ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
     ("They could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
     ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
+    ("Results from ballots posted abroad are expected Thursday evening, and officials cautioned that seats could move.",
+     "Thursday evening", "future"),
     ("Cable told MPs in a statement to the Commons on Thursday morning.", "Thursday morning", "past"),
     ("The Commons rises for the recess on Tuesday evening.", "Tuesday evening", "future"),
     ("Howard, who becomes a free agent in July, said he had spoken to Bryant.", "July", "future"),

@@ -1181,6 +1181,8 @@ _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        #
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
 _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
 _AND = re.compile(r"\s+and\s+")
+# "issued a flash flood watch ... from noon Saturday through Sunday evening": it looks ahead
+_NOTICE = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban|order)\b[^.;]*$", re.I)
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
@@ -1323,8 +1325,10 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             if range_to or _next_days(first, timex, text):
                 timex = _range_end_weekday(timex, first.period.start)
             if range_to and first.period.start == published < timex.period.start \
-                    and tense(text, first.start, first.end) == "past":
-                # "ran from Friday to Sunday", told that Friday: the week before
+                    and tense(text, first.start, first.end) == "past" \
+                    and not _NOTICE.search(text, max(0, first.start - 80), first.start):
+                # "ran from Friday to Sunday", told that Friday: the week before (not a
+                # notice's: "issued a watch from noon Saturday through Sunday evening")
                 out[-1] = _range_end_weekday(first, published - dt.timedelta(days=7))
                 if anchors and anchors[-1] is first:
                     anchors[-1] = out[-1]
