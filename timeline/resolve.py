@@ -602,8 +602,9 @@ def _anaphoric(job: _Job) -> Result | None:
         # "crews worked through the night", told on the day after it: the night just gone
         return _with_part(job, unit_period(job.dct, unit, -1), "the night before the DCT, by tense")
     from_dct = _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
-    if anchor is None or bare and far(anchor):   # nothing named before: "the previous day"
-        return from_dct
+    if anchor is None or bare and (far(anchor) or job.tense == "past" and anchor.period.start > job.dct):
+        return from_dct     # nothing named before: "the previous day"; "In the morning, the
+                            # cardinals attended a Mass" after a day to come: the DCT's
     if GRANULARITY_ORDER.index(anchor.period.granularity) > GRANULARITY_ORDER.index(unit):
         # "on 3 June ... had worked there since 2009, was suspended the following day":
         # past a coarser date, the last one nearby as fine as the unit
