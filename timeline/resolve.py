@@ -597,6 +597,11 @@ def _anaphoric(job: _Job) -> Result | None:
     # "in the morning" (not "that morning") with no day told near it: the DCT's
     bare = "part" in job.spec and rel == 0 and job.mention.text.lower().startswith(("the ", "later in", "earlier in"))
     anchor = job.anchor(GRANULARITY_ORDER)
+    if anchor is not None and not bare and rel == 0 and job.tense == "past" and anchor.period.start > job.dct:
+        # "called for elections by July 31. At a conference ... on the same day, donors
+        # pledged": a past day is none to come
+        anchor = next((t for t in reversed(job.previous) if t.period and t.period.granularity in
+                       GRANULARITY_ORDER and t.period.start <= job.dct), anchor)
     if bare and job.spec["part"] == "NI" and job.tense == "past" \
             and (anchor is None or far(anchor) or anchor.period.start >= job.dct):
         # "crews worked through the night", told on the day after it: the night just gone
