@@ -102,7 +102,7 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b")    # not "481,000"
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
