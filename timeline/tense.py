@@ -56,6 +56,8 @@ _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?
                          re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
+_WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
+                          r"(?:[\w’'-]+ ){0,4}(?:on |in )?$", re.I)
 _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
                       r"(?:(?:never|not|already|just|long|been|\w+ly) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
@@ -287,10 +289,11 @@ def tense(text: str, start: int, end: int) -> str:
     if condition and not _PAST.search(text, elected.end() if elected else condition.start(),
                                       clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end) or _IS_ON.search(before) \
+    if _DELIVERY.match(text, end) or _IS_ON.search(before) or _WEEK_BEFORE.search(text, max(left, edge - 80), edge) \
             or _CALLED_FOR.search(text, max(left, edge - 60), edge) and not (best and best[2]):
         return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday";
-                              # "announced a general strike for Sunday"
+                              # "less than a week before the election on Tuesday"; "announced a
+                              # general strike for Sunday"
     deadline = _DEADLINE.search(before)
     if deadline and best and best[1] == "past" and not best[3]:
         head = text[left:edge - len(deadline.group())]
