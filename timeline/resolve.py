@@ -251,11 +251,16 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
 
 
 def _listed_with(job: _Job, make: Callable[[int], Period | None]) -> tuple[Period, str] | None:
-    """A yearless month or day listed right after another ("late February or early
-    March", "November and December"): the first after it."""
+    """A yearless month listed right after another ("late February or early March",
+    "November and December"), or told after one of last or next year in its clause's
+    "and" ("removed in March last year and expelled from the party in September"): the
+    first after it."""
     before = job.previous[-1] if job.previous else None
-    if before is None or before.period is None or before.period.granularity != "month" \
-            or not joined(job.text, before.end, job.mention.start):
+    if before is None or before.period is None or before.period.granularity != "month":
+        return None
+    gap = job.text[before.end:job.mention.start]
+    if not joined(job.text, before.end, job.mention.start) and not (
+            _YEAR_TOLD.search(before.text) and len(gap) <= 60 and " and " in gap and not re.search(r"[.;!?]", gap)):
         return None
     period = make(before.period.start.year)
     if period is None or period.granularity != before.period.granularity:
@@ -974,6 +979,7 @@ _YEARS_EVENT = re.compile(rf"['’]s (?:[\w-]+ ){{0,3}}(?:{SCHEDULED})s? (?:in|o
 YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
+_YEAR_TOLD = re.compile(r"\b(?:last|next|this) year\b", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told reporters)(?: on)? $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
 # "against Macedonia on Friday and Serbia next Tuesday"
