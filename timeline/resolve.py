@@ -569,6 +569,8 @@ def _shift(job: _Job) -> Result | None:
         days = num * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[unit] // 24
         day = job.dct + dt.timedelta(days=direction * days)
         return "DATE", day.isoformat(), day_period(day), f"{num} {unit}s from the DCT"
+    if isinstance(num, float) and unit in YEARS and (num * YEARS[unit]).is_integer():
+        num, unit = int(num * YEARS[unit]), "year"      # "half a century ago": 50 years back
     if isinstance(num, float) and unit == "year" and (num * 12).is_integer():
         num, unit = int(num * 12), "month"      # "a year and a half ago": 18 months back
     if not isinstance(num, int):
