@@ -87,7 +87,9 @@ _PREDICTED = re.compile(r"(?:predicted|forecast)\s+(?!(?:that|on|in|last|earlier
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
-_BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)     # received: "were told to leave by Wednesday"
+_BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)
+_DID_NOT = re.compile(r"\b(?:did|had)(?: not|n['’]t)(?! (?:expect|plan|anticipate|think|believe|intend|want)\w*)"
+                      r"\b[^,.;:]*$", re.I)    # "did not expect to go home until Saturday" looks ahead     # received: "were told to leave by Wednesday"
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
                         r"|neither|nobody|said nothing)\b[^,.;:]*$", re.I)  # "did not arrive until",
                                                     # not "may not", not "was not expected until"
@@ -303,6 +305,8 @@ def tense(text: str, start: int, end: int) -> str:
             and not _LASTED.search(text, max(0, edge - 40), edge - len(deadline.group())) \
             and not (best and best[1] == "past" and _NOT_UNTIL.search(
                 text, max(0, edge - 50), edge - len(deadline.group()))):
+        if _DID_NOT.search(text, max(0, edge - 50), edge - len(deadline.group())):
+            return "past"     # "a season that didn't begin until Jan. 19"
         return "future"
     if _CANCELLED_FOR.search(text, max(left, edge - 60), edge):
         return "unknown"      # "canceled classes for Monday": the day it was planned for, near either way
