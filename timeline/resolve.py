@@ -152,7 +152,7 @@ def _listed_after(job: _Job) -> Timex | None:
     listed = job.previous[-need:]
     if len(listed) < need or any(t.period is None or t.period.granularity != "day" or t.start < left
                                  or not WEEKDAY_NAME.fullmatch(t.text) or t.period.start <= job.dct
-                                 for t in listed) or listed[0].period.start > listed[-1].period.start \
+                                 for t in listed) or need == 2 and listed[0].period.start >= listed[1].period.start \
             or listed[-1].period.start.weekday() == job.spec["weekday"] - 1:
         return None
     return listed[-1]
@@ -190,7 +190,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
                                       # "..., and next year's will take place ... in November"
     if said and _YEAR_SAID.fullmatch(said.text) and job.mention.start - said.end <= YEAR_SAID_REACH \
             and job.tense == ("future" if said.text.lower().startswith("next") else "past") \
-            and not re.search(r"[.;!?]", job.text[said.end:job.mention.start]) \
+            and not _SENTENCE_STOP.search(job.text, said.end, job.mention.start) \
             and _CLAUSE_START.search(job.text[sentence_bounds(job.text, said.start, said.end)[0]:said.start]):
         return make(said.period.start.year), f"the year of '{said.text}', which opens its clause"
     if said and said.text.lower() == "this year" and ("quarter" in job.spec or "half" in job.spec) \
@@ -260,7 +260,7 @@ def _listed_with(job: _Job, make: Callable[[int], Period | None]) -> tuple[Perio
         return None
     gap = job.text[before.end:job.mention.start]
     if not joined(job.text, before.end, job.mention.start) and not (
-            _YEAR_TOLD.search(before.text) and len(gap) <= 60 and " and " in gap and not re.search(r"[.;!?]", gap)):
+            _YEAR_TOLD.search(before.text) and len(gap) <= 60 and " and " in gap and not _SENTENCE_STOP.search(gap)):
         return None
     period = make(before.period.start.year)
     if period is None or period.granularity != before.period.granularity:
@@ -982,6 +982,7 @@ YEAR_SAID_REACH = 60     # characters from "next year" to the month it dates
 _CLAUSE_START = re.compile(r"(?:^|,\s+(?:and|but)\s+)[\s\"“‘']*$", re.I)   # "..., and next year's will"
 _SINCE_BEFORE = re.compile(r"\bsince $", re.I)
 _YEAR_TOLD = re.compile(r"\b(?:last|next|this) year\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.;!?]")
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told reporters)(?: on)? $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
 # "against Macedonia on Friday and Serbia next Tuesday"

@@ -87,9 +87,9 @@ _PREDICTED = re.compile(r"(?:predicted|forecast)\s+(?!(?:that|on|in|last|earlier
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
-_BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)
+_BY = re.compile(r"\b(?:by|before|until)\s+$", re.I)     # received: "were told to leave by Wednesday"
 _DID_NOT = re.compile(r"\b(?:did|had)(?: not|n['’]t)(?! (?:expect|plan|anticipate|think|believe|intend|want)\w*)"
-                      r"\b[^,.;:]*$", re.I)    # "did not expect to go home until Saturday" looks ahead     # received: "were told to leave by Wednesday"
+                      r"\b[^,.;:]*$", re.I)    # "did not expect to go home until Saturday" looks ahead
 _NOT_UNTIL = re.compile(r"\b(?:(?:did|was|were|had)(?: not|n['’]t)(?! (?:due|expected|scheduled|set)\b)"
                         r"|neither|nobody|said nothing)\b[^,.;:]*$", re.I)  # "did not arrive until",
                                                     # not "may not", not "was not expected until"
