@@ -105,6 +105,8 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
+_DAY_SAID = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)   # "..., the school
+                                                # announced Wednesday": a saying with its own day
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
@@ -219,7 +221,8 @@ def tense(text: str, start: int, end: int) -> str:
                                              # ends the clause before; "... people who have
                                              # benefited" is a clause of its own
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
-                                  or _SAYS.fullmatch(m.group()) and _AND.search(text, a, b)):
+                                  or _SAYS.fullmatch(m.group()) and (_AND.search(text, a, b)
+                                                                     or _DAY_SAID.match(text, m.end()))):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
             verb = "future" if ahead else kind
             if kind == "future" and not left_side and _COMMIT.fullmatch(m.group()):
