@@ -138,6 +138,7 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 _WITH = re.compile(r"\b(?:with|(?:have|has)(?!\s+(?:already|just|not|never|since|also|now|often|been|\w+ly)\b))"
                    r"\s+(?:[\w’'-]+\s+){1,5}$", re.I)     # "with seven matches left", "have two games left"
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
+_WOULD_HAVE = re.compile(r"(?:would|should)(?: not|n['’]t)? have\b", re.I)
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
@@ -189,6 +190,8 @@ def tense(text: str, start: int, end: int) -> str:
             if quoted and not quote.start() < m.start() < quote.end():
                 continue      # '"December is now the most likely date," said Feroli': the words said
             if kind == "future":
+                if _WOULD_HAVE.match(text, m.start()):
+                    continue                 # "cuts that would have taken effect Tuesday": no time to come
                 future_words.add(m.start())
                 future_ends.append(m.end())
             elif m.start() in future_words:
