@@ -101,6 +101,8 @@ from timeline.tense import sentence_bounds, tense
     ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
     ("They could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
     ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
+    ("Scientists all but pronounced it dead. But by Thursday evening, a faint smudge had appeared.",
+     "Thursday evening", "past"),
     ("The bill averts a cut in Medicare payments that would have taken effect Tuesday.", "Tuesday", "unknown"),
     ("Their biggest test comes Sept. 14, when Alabama visits.", "Sept. 14", "future"),
     ("Manziel will sit out the first half of the opener against Rice on Saturday, the school announced Wednesday.",

@@ -77,7 +77,7 @@ _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*"
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
-_CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$")   # "..., and by noon rain was falling"
+_CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$", re.I)   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
                       r"predicted|forecast)"
                       r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+(?!(?:the|a|an|his|her|its|their|our)\b)[a-z]+\b",
