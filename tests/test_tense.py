@@ -101,6 +101,7 @@ from timeline.tense import sentence_bounds, tense
     ("The fair on 2 March needs a hundred volunteers.", "2 March", "unknown"),
     ("They could leave as soon as Tuesday, Castro said.", "Tuesday", "future"),
     ("He joins the board effective Feb. 1.", "Feb. 1", "future"),
+    ("Relief flights could not land until the airports reopened, possibly on Friday.", "Friday", "future"),
     ("Scientists all but pronounced it dead. But by Thursday evening, a faint smudge had appeared.",
      "Thursday evening", "past"),
     ("The bill averts a cut in Medicare payments that would have taken effect Tuesday.", "Tuesday", "unknown"),
