@@ -883,7 +883,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
     days = [t for t in out if t.period and t.period.granularity in ("day", "time")
             and not t.anchor.endswith(CLOCK_ON_DCT)]
     for i, timex in enumerate(out):
-        if not timex.anchor.endswith(CLOCK_ON_DCT) or not days:
+        if CLOCK_ON_DCT not in timex.anchor or not days:     # (or on a day heading's day)
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
 
@@ -1015,7 +1015,7 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
     """A live blog's day headings ("Saturday 9 November" on a line of its own) date what
     follows them, to the next heading: the times opening its entries, and the "tonight",
     "this evening", "tomorrow" of those entries, which count from that day, not the DCT."""
-    headings = [t for t in out if day_heading(text, t)]
+    headings = [t for t in out if day_heading(text, t) or _dateline(text, t, published)]
     for k, heading in enumerate(headings):
         shift = heading.period.start - published
         end = headings[k + 1].start if k + 1 < len(headings) else len(text)
@@ -1025,6 +1025,21 @@ def _day_headings(out: list[Timex], text: str, published: dt.date) -> None:
                     and timex.value.startswith(timex.period.start.isoformat()) \
                     and (timex.anchor.endswith((CLOCK_ON_DCT, _ON_DAY_WORD)) or _FROM_DCT.search(timex.anchor)):
                 out[i] = _shifted(timex, shift, f"{_HEADED} '{heading.text}'")
+
+
+def _dateline(text: str, timex: Timex, published: dt.date) -> bool:
+    """Whether the expression is the date of a dateline the day before the DCT ("DEHRADUN,
+    June 19: ...", "Chhapra (Bihar), July 17 (IANS) The ...", "MUMBAI, August 28" on a line
+    of its own): its story counts from that day."""
+    return timex.start < DATELINE_CHARS and timex.type == "DATE" and bool(timex.period) \
+        and timex.period.granularity == "day" and timex.period.start == published - dt.timedelta(days=1) \
+        and bool(_DATELINE_PLACE.fullmatch(text, text.rfind("\n", 0, timex.start) + 1, timex.start)) \
+        and bool(_DATELINE_END.match(text, timex.end))
+
+
+DATELINE_CHARS = 600    # a dateline opens the story
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.’'-]*(?:[ -][A-Z][\w.’'-]*)*(?: \([A-Z][\w .]*\))?(?:, [A-Z][\w.’' -]*)?, ")
+_DATELINE_END = re.compile(r"(?:,? \d{4})?(?:\s*\([\w .]+\)|\s*(?:[:—–]|--?)|[ \t]*(?:\n|$))")
 
 
 def _shifted(timex: Timex, shift: dt.timedelta, why: str) -> Timex:
