@@ -881,7 +881,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
     """"5pm on 30 June", "at 2pm" after "Sunday afternoon": a clock time belongs to the
     day named closest to it in its sentence (within CLOCK_NEAR_CHARS), not to the DCT."""
     days = [t for t in out if t.period and t.period.granularity in ("day", "time")
-            and not t.anchor.endswith(CLOCK_ON_DCT)]
+            and CLOCK_ON_DCT not in t.anchor]
     for i, timex in enumerate(out):
         if CLOCK_ON_DCT not in timex.anchor or not days:     # (or on a day heading's day)
             continue
