@@ -986,7 +986,7 @@ _SENTENCE_STOP = re.compile(r"[.;!?]")
 _SAID_ON = re.compile(r"\b(?:said|says|announced|told reporters)(?: on)? $", re.I)
 _AFTER = re.compile(r"\bafter $", re.I)
 # "against Macedonia on Friday and Serbia next Tuesday"
-_THEN_NEXT = re.compile(r",? and (?:[\w’'-]+ ){0,4}(?:on )?next (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_THEN_NEXT = re.compile(rf",? and (?:[\w’'-]+ ){{0,4}}(?:on )?next {WEEKDAY_NAME.pattern}\b", re.I)
 _OCLOCK = re.compile(r"o['’]clock", re.I)
 _MORNING = re.compile(r"\s+(?:in|on|this|that) (?:the )?(?:early )?(?:\w+day )?morning\b", re.I)
 _LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$|^tonight", re.I)

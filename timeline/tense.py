@@ -105,8 +105,6 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
-_DAY_SAID = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)   # "..., the school
-                                                # announced Wednesday": a saying with its own day
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
@@ -118,6 +116,8 @@ _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|['’]ve)(?: not|n['’]t)? "
                               r"(?:(?:\w+ly|already|just|now|also|since|been) )*$", re.I)
 WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_DAY_SAID = re.compile(rf"\s+(?:on\s+)?{WEEKDAY_NAME.pattern}\b", re.I)   # "..., the school announced
+                                                                       # Wednesday": a saying with its own day
 _CANCELLED_FOR = re.compile(r"(?<!\bhave )(?<!\bhas )\b(?:cancell?ed|called off|postponed|scrapped|suspended)"
                             r"\s+(?:[\w-]+\s+){0,3}for\s+$", re.I)
 _WEEKEND = re.compile(r"weekend", re.I)
