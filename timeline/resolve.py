@@ -18,6 +18,7 @@ from .tense import SCHEDULED, WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
+YESTERDAY_REACH = 900    # ... or, when that day is the one before the DCT, the day the story tells
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
 STORY_DAYS = 62         # days from a story's day to a yearless day it dates
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
@@ -916,7 +917,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     story named before it ("The first call was logged at 12.17am"), when:
     - its sentence names no day at or after it (a day part counted from the day before,
       "... around midday, and a news conference in the afternoon", names none);
-    - that day lies within NARRATIVE_REACH characters, and is in the same paragraph, or a
+    - that day lies within NARRATIVE_REACH characters (YESTERDAY_REACH for the day before
+      the DCT, the day a story of the morning after tells), and is in the same paragraph, or a
       time of a day ("the night of 4 May", "that evening"), or within NARRATIVE_DAYS of
       the DCT;
     - the tense agrees: past for a day before the DCT, future for one after it ("Schools
@@ -945,7 +947,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         right = sentence_bounds(text, timex.start, timex.end)[1]
         if any(timex.start < t.end and t.start < right and not t.rule.startswith("anaphoric")
                for t in days) \
-                or timex.start - last.end > NARRATIVE_REACH \
+                or timex.start - last.end > (YESTERDAY_REACH if published - last.period.start == dt.timedelta(days=1)
+                                             else NARRATIVE_REACH) \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
             continue
         day, clock = last.period.start, timex.value.split("T")[1]
