@@ -229,6 +229,8 @@ from timeline.tense import sentence_bounds, tense
      "afternoon.", "Wednesday afternoon", "future"),
     ("Forecasters had warned that a storm could bring rain over the weekend, but it did not.",
      "the weekend", "past"),
+    ("Officials were working on proposals that could be put to a vote on Friday.", "Friday", "future"),
+    ("Ministers, who have already refused more money, could meet over the weekend.", "the weekend", "future"),
     ("They host Wolves on Saturday, before a two-week break.", "Saturday", "future"),
     ("The authority asked airlines to cancel half their flights on Thursday.", "Thursday", "future"),
     ("The judge told jurors to return at 1:30 p.m. Thursday.", "1:30 p.m. Thursday", "future"),

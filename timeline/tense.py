@@ -133,6 +133,7 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _BY_AGENT = re.compile(r"[a-z]+ed\s+by\b", re.I)     # ", followed by another": set off, with its agent
 _COULD = re.compile(r"\bcould\s+(?!have\b|not\b)(?:\w+ly\s+)?[a-z]+\b", re.I)   # "could be paid in May",
                                                                      # not "could not be reached"
+_WHICH = re.compile(r"\b(?:that|which)\s+$", re.I)
 _NEITHER = re.compile(r"\b(?:neither|nobody|no one|none)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 _WITH = re.compile(r"\b(?:with|(?:have|has)(?!\s+(?:already|just|not|never|since|also|now|often|been|\w+ly)\b))"
@@ -341,7 +342,10 @@ def _could_look_ahead(text: str, left: int, at: int) -> bool:
     rain could fall over the weekend")."""
     if _NEITHER.search(text, left, at):
         return False
-    before = list(_PAST.finditer(text, left, at))
+    if _WHICH.search(text, max(left, at - 12), at):
+        return True          # "proposals that could be put to a vote on Friday": what may come
+    left = max(left, text.rfind(",", left, at) + 1)     # a past set off by commas is another
+    before = list(_PAST.finditer(text, left, at))        # clause's ("ministers, who refused, could")
     return not before or bool(_SAYS.fullmatch(before[-1].group())) \
         and not _PERFECT.search(text, max(0, before[-1].start() - 20), before[-1].start())
 
