@@ -194,6 +194,8 @@ from timeline.tense import sentence_bounds, tense
     ('"We met them on Friday," he said.', "Friday", "past"),
     ("Xi will attend his first summit since taking office in March.", "March", "past"),
     ("It expects growth of 2.0 percent, down from a projection of 2.3 percent in June.", "June", "past"),
+    ("It expects growth of 2.0 percent, down from a range of 2.3 percent to 2.6 percent in June.", "June", "past"),
+    ("They called on supporters to march after prayers on Friday in what it called a day of rage.", "Friday", "future"),
     # in a clause whose verb looks ahead, a form in -ed is a participle
     ("The pope will receive diplomats accredited to the Holy See on Friday.", "Friday", "future"),
     ("Growth is expected to have slowed after a strong expansion in the first quarter.",

@@ -109,6 +109,8 @@ _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank peopl
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
+_NAMING = re.compile(r"\bwhat\s+\w+\s+(?:called|dubbed|termed)$", re.I)   # "in what it called a 'Friday
+                                                        # of rejection'": a name, no time
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before"
                          r"|because|as|while|since|until|till|than|whether|though|although|once"
@@ -254,7 +256,7 @@ def tense(text: str, start: int, end: int) -> str:
             if verb == "past" and _CONDITION.search(text, *condition):
                 continue      # "... dates in November if no deal was reached", "if they failed
                               # to finish by the spring": a condition's past is no time
-            if not left_side and _THAT.match(text, a, b):
+            if not left_side and (_THAT.match(text, a, b) or _NAMING.search(text, max(0, m.start() - 20), m.end())):
                 continue      # "told supporters on Tuesday night that he would win"
             if left_side and _SAYS.fullmatch(m.group()) and not text[a:b].strip() \
                     and text[start:start + 4].lower() == "the ":
@@ -289,7 +291,7 @@ def tense(text: str, start: int, end: int) -> str:
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
-    if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 50), edge) \
+    if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 60), edge) \
             or _CLOSING.search(text, max(0, edge - 50), edge):
         return "past"
     condition = _IF_PRESENT.search(text, max(left, edge - 80), edge)
