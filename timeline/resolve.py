@@ -230,7 +230,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     set_in = _story_year(job) if how == "past" else None
     period = make(set_in.period.start.year) if set_in is not None else None
     if period is not None:
-        return period, f"the year of '{set_in.text}', which opens a sentence before it"
+        return period, f"the year of '{set_in.text}', which sets the story before it"
     named = job.anchor(("year",))          # "last year's final ... On Aug. 5, he beat"
     if named is not None and (job.mention.start - named.end > ANAPHORA_REACH
                               or _PARAGRAPH.search(job.text, named.end, job.mention.start)):
@@ -331,13 +331,16 @@ def _section_heading(job: _Job) -> Timex | None:
 
 def _story_year(job: _Job) -> Timex | None:
     """In a paragraph whose sentence opened on an earlier year ("In 1979, the mill ...
-    It closed in March."), that date, if it is the last one named."""
+    It closed in March."), that date, if it is the last one named; or an earlier year
+    naming the event whose day the sentence tells ("The 2010 election, held on 21 August")."""
     latest = job.anchor(GRANULARITY_ORDER)
     if latest is None or latest.period.start.year >= job.dct.year or not _YEAR_WRITTEN.search(latest.text) \
             or _PARAGRAPH.search(job.text, latest.end, job.mention.start):
         return None
-    opening = job.text[sentence_bounds(job.text, latest.start, latest.end)[0]:latest.start]
-    return latest if _OPENS.fullmatch(opening) else None
+    left = sentence_bounds(job.text, latest.start, latest.end)[0]
+    named = _THE.search(job.text, max(left, latest.start - 4), latest.start) and job.mention.start - latest.end <= 40 \
+        and _EVENT_NAMED.match(job.text, latest.end) and not _SENTENCE_STOP.search(job.text, latest.end, job.mention.start)
+    return latest if named or _OPENS.fullmatch(job.text, left, latest.start) else None
 
 
 def _safe(make: Callable[[int], Period]) -> Callable[[int], Period | None]:
@@ -1001,6 +1004,8 @@ _YEAR_WRITTEN = re.compile(r"\d{4}")
 _ENTRY_YEAR = "the year of the timeline entry"
 _ENTRY_MARK = re.compile(r"\s+[-–—]\s|:\s")     # "MAY 22 - ", "10 April 2019: "
 _SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
+_THE = re.compile(r"\bthe $", re.I)
+_EVENT_NAMED = re.compile(rf" (?:[\w-]+ ){{0,2}}(?:{SCHEDULED})s?\b", re.I)    # "the 2010 election"
 _OPENS = re.compile(r"[\s\"“‘']*(?:(?:in|by|on|during|until|from|after|before|since|early|late|later)\s+)?", re.I)
 _DATE_THEN_CLOCK = re.compile(r",? (?:[|/–-] )?(?:at )?")   # "Oct. 25, 2022 4:05 PM", "..., 2024 | 10:42"
 _RANGE_OPENER = re.compile(r"\b(?:between|from) $", re.I)
