@@ -127,6 +127,8 @@ from timeline.tense import sentence_bounds, tense
     ("It has extended the deadline for people who want coverage starting Jan. 1.", "Jan. 1", "future"),
     ("Rallies grew ahead of Sunday's vote, officials said.", "Sunday", "future"),
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
+    ("Friday's events will begin at 9 a.m. with a wreath-laying.", "Friday", "future"),
+    ("Conditions should improve over the weekend.", "the weekend", "future"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
     ("Sunday's London Marathon is the 33rd.", "Sunday", "unknown"),
     ("Kenyatta, who was elected in March and sworn in on April 9, also faces trial.", "April 9", "past"),

@@ -54,6 +54,8 @@ _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?\b)",
                          re.I)
+_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}(?:will|shall|(?:is|are)(?: set| due| expected)? to|should)\b",
+                               re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
@@ -321,8 +323,8 @@ def tense(text: str, start: int, end: int) -> str:
         return "unknown"      # "canceled classes for Monday": the day it was planned for, near either way
     if _MOVED_TO.search(text, max(0, edge - 60), edge):
         return "future"       # "moved Wonder Woman 1984 to Christmas Day": a new date
-    if _POSSESSIVE.match(text, end):
-        return "past"
+    if _POSSESSIVE.match(text, end) and not _POSSESSIVE_AHEAD.match(text, end):
+        return "past"         # "Wednesday's ruling", not "Friday's events will begin at 9 a.m."
     by = _BEFORE.search(before)
     if by and _SPAN_BEFORE.search(text, max(0, edge - len(before) + by.start() - 20),
                                   edge - len(before) + by.start()):
