@@ -129,6 +129,8 @@ from timeline.tense import sentence_bounds, tense
     ("They will appeal Wednesday's ruling.", "Wednesday", "past"),
     ("Friday's events will begin at 9 a.m. with a wreath-laying.", "Friday", "future"),
     ("Conditions should improve over the weekend.", "the weekend", "future"),
+    ("Forecasters say Monday's storm is not expected to be as severe.", "Monday", "future"),
+    ("He said: \"We're expecting a further band of snow on Sunday, across the South East.\"", "Sunday", "future"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),
     ("Sunday's London Marathon is the 33rd.", "Sunday", "unknown"),
     ("Kenyatta, who was elected in March and sworn in on April 9, also faces trial.", "April 9", "past"),

@@ -836,6 +836,8 @@ def _time(job: _Job) -> Result | None:
     # an hour of the afternoon or evening without a.m. or p.m. ("7:30 tonight"; at night
     # from six on: "1:30 last night" is in the small hours)
     late = "ampm" not in s and _LATE_IN_THE_DAY.search(job.mention.text)
+    if "range_hour" in s and hour % 12 > s["range_hour"] % 12:     # "11 to 1 p.m.": the morning's 11
+        s = {**s, "ampm": "am" if s["ampm"] == "pm" else "pm"}
     if s.get("ampm") == "pm" and hour < 12 \
             or late and (6 if late.group().lower() in ("night", "tonight") else 1) <= hour < 12:
         hour += 12
@@ -1102,6 +1104,13 @@ def _clock_range_ends(out: list[Timex], text: str) -> None:
             out[i - 1] = replace(first, value=_clock_value(day, start), period=Period(day, day, "time"),
                                  anchor=f"{first.anchor.split(';')[0]}; the same time as '{second.text}'")
             continue
+        if gap and first.rule == "clock_range_start" and first.anchor.endswith(CLOCK_ON_DCT) \
+                and not second.anchor.endswith(CLOCK_ON_DCT):
+            day = second.period.start - dt.timedelta(days=end < start)     # "4 to 7 p.m. Friday":
+            out[i - 1] = replace(first, value=_clock_value(day, start),      # Friday's 4
+                                 period=Period(day, day, "time"),
+                                 anchor=f"{first.anchor.split(';')[0]}; the start of the hours to '{second.text}'")
+            continue
         if not (second.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) or _IN_STORY in second.anchor):
             continue                         # the second time has a day of its own
         day = first.period.start + dt.timedelta(days=end < start if gap else _zone_shift(start, end))
@@ -1319,9 +1328,17 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                                           or text[weekday[0].end:mention.start] == " ("
                                           and text[mention.end:mention.end + 1] == ")"):
             # "Friday, April 25", "Friday (Jan 20)"
-            out[-1] = anchors[-1] = _with_weekday(weekday[0], timex, text, out[:-1], published)
+            merged = _with_weekday(weekday[0], timex, text, out[:-1], published)
             weekday, by_weekday = None, False
-            continue
+            part = out[-1].value.partition("T")[2]
+            if not part or not merged.period or merged.period.granularity != "day":
+                out[-1] = anchors[-1] = merged
+                continue
+            day = merged.period.start        # "Thursday night (June 27)": the night of that day,
+            out[-1] = anchors[-1] = replace(  # and the day
+                out[-1], value=f"{day.isoformat()}T{part}", period=Period(day, day, out[-1].period.granularity),
+                anchor=f"{out[-1].anchor.split(';')[0]}; the day of '{timex.text}' beside it")
+            timex = replace(timex, value=merged.value, period=merged.period, anchor=merged.anchor)
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
         elif kind == "date" and "year" in spec and "day" in spec and anchors and out[-1] is anchors[-1] \

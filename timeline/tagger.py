@@ -25,7 +25,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "day_ordinal": ("day", "ordinal"), "nth": ("num", "nth"), "nth_of": ("nth_of", "ordinal"),
            "week_rel": ("week_rel", "rel")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
-               "minute": "minute", "first": "first", "second": "second"}
+               "minute": "minute", "first": "first", "second": "second", "range_hour": "range_hour"}
 
 
 def _number(grammar: Grammar, text: str):

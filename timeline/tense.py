@@ -54,7 +54,7 @@ _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?\b)",
                          re.I)
-_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}(?:will|shall|(?:is|are)(?: set| due| expected)? to|should)\b",
+_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected)? to|should)\b",
                                re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
