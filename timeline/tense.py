@@ -52,6 +52,8 @@ _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
 _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
+_FOR_DELIVERY = re.compile(r"\b(?:for\s+delivery\s+in|(?:crude|Brent|Intermediate|WTI|oil|gold)\s+for)\s+$",
+                           re.I)     # "crude for delivery in January", "West Texas Intermediate for January"
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?\b)",
                          re.I)
 _POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected)? to|should)\b",
@@ -67,7 +69,8 @@ _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
 _HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|scheduled|expected|set|slated|planned)\b",
                           re.I)
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
-_PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am)|['’](?:re|m))\s+"        # "will be severely disrupted",
+_PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am|ever)|['’](?:re|m))\s+"   # "will be severely disrupted",
+                                                                            # "the oldest ever elected",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _MEANT_TO = re.compile(r"(?<=[a-z] )meant to\b")
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
@@ -302,7 +305,7 @@ def tense(text: str, start: int, end: int) -> str:
     if condition and not _PAST.search(text, elected.end() if elected else condition.start(),
                                       clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end) or _IS_ON.search(before) or _WEEK_BEFORE.search(text, max(left, edge - 80), edge) \
+    if _DELIVERY.match(text, end) or _FOR_DELIVERY.search(before) or _IS_ON.search(before) or _WEEK_BEFORE.search(text, max(left, edge - 80), edge) \
             or _CALLED_FOR.search(text, max(left, edge - 60), edge) and not (best and best[2]):
         return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday";
                               # "less than a week before the election on Tuesday"; "announced a
