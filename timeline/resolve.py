@@ -119,6 +119,8 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         day, why = dct + dt.timedelta(days=ahead + 7 if ahead <= 1 else ahead), "'next': the one after tomorrow"
     elif rel == 0:
         day, why = dct + dt.timedelta(days=ahead), "'this': on or after the DCT"
+    elif (same := _named_weekday(job, target)) is not None:
+        day, why = same.period.start, f"'that' weekday: the day of '{same.text}'"
     elif (entry := _entry_date(job)) is not None:      # "SEPT. 15 - Summers withdraws ... on
         start = entry.period.start                      # a Sunday afternoon": the entry's day
         day = start + dt.timedelta(days=(target - start.weekday() + 3) % 7 - 3)
@@ -141,6 +143,16 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
     else:
         day, why = dct - dt.timedelta(days=back), f"{job.tense} tense: on or before the DCT"
     return day, why
+
+
+def _named_weekday(job: _Job, target: int) -> Timex | None:
+    """"That Tuesday began as ...", "at 6:18 p.m. that Monday": the last day the story
+    has named that falls on this weekday (not "said that Sunday's race", a clause)."""
+    said = _THAT_BEFORE.search(job.text, max(0, job.mention.start - 30), job.mention.start)
+    if not (said or _THAT_WEEKDAY.search(job.mention.text)):
+        return None
+    return next((t for t in reversed(job.previous) if t.period and t.period.granularity in ("day", "time")
+                 and t.period.start.weekday() == target), None)
 
 
 def _listed_after(job: _Job) -> Timex | None:
@@ -975,6 +987,9 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_THAT_BEFORE = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?:on|of|until|by|since|before|after|from|through|and)\s+)that\s+$",
+                          re.I)     # "on that Sunday", not "said that Sunday's race"
+_THAT_WEEKDAY = re.compile(rf"(?:^|\s)that {WEEKDAY_NAME.pattern}", re.I)
 _FIXTURE = re.compile(rf"['’]s (?:[\w-]+ ){{0,2}}(?:{SCHEDULED})s?\b", re.I)
 _DETERMINED = re.compile(r"\b(?:of|the|its|their|his|her)\s+$", re.I)   # "minutes of its April 30-May 1 meeting"
 _HALF = re.compile(r"\d{4}-H[12]")
