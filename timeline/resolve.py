@@ -1425,7 +1425,19 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _attach_clock_times(out, text)
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
+    _weekends_of_days(out, text)
     return _split_at_on(out, text)
+
+
+def _weekends_of_days(out: list[Timex], text: str) -> None:
+    """"the weekend of August 17-18": one expression, the weekend of that day."""
+    for i in range(len(out) - 1, 0, -1):
+        weekend, day = out[i - 1], out[i]
+        if weekend.value.endswith("-WE") and weekend.rule == "weekend" and text[weekend.end:day.start] == " of " \
+                and day.period and day.period.granularity == "day":
+            value, period = _weekend_of(day.period.start)
+            out[i - 1:i + 1] = [replace(weekend, end=day.end, text=text[weekend.start:day.end], value=value,
+                                        period=period, anchor=f"{weekend.anchor.split(';')[0]}; the weekend of that day")]
 
 
 _ON_DAY = re.compile(r"\s+on\s+")
