@@ -51,6 +51,8 @@ _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
 _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
+_DECLARED = re.compile(r"\b(?:declared|declares|proclaimed|designated|named)\s+$", re.I)
+_DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,2}(?:day|holiday)\b", re.I)
 _DELIVERY = re.compile(rf"\s+(?:{_words(_MARKERS['delivery'])})\b", re.I)
 _FOR_DELIVERY = re.compile(r"\b(?:for\s+delivery\s+in|(?:crude|Brent|Intermediate|WTI|oil|gold)\s+for)\s+$",
                            re.I)     # "crude for delivery in January", "West Texas Intermediate for January"
@@ -305,7 +307,10 @@ def tense(text: str, start: int, end: int) -> str:
     if condition and not _PAST.search(text, elected.end() if elected else condition.start(),
                                       clause_end.start() if clause_end else right):
         return "future"       # "If the weather does not cooperate on Friday": a condition to come
-    if _DELIVERY.match(text, end) or _FOR_DELIVERY.search(before) or _IS_ON.search(before) or _WEEK_BEFORE.search(text, max(left, edge - 80), edge) \
+    if _DECLARED.search(before) and _DAY_OF.match(text, end):
+        return "unknown"      # "declared Sunday a national day of prayer": the one nearer
+    if _DELIVERY.match(text, end) or _FOR_DELIVERY.search(before) or _IS_ON.search(before) \
+            or _WEEK_BEFORE.search(text, max(left, edge - 80), edge) \
             or _CALLED_FOR.search(text, max(left, edge - 60), edge) and not (best and best[2]):
         return "future"       # "May delivery"; "Game 2 is Sunday night", "the vote is on Tuesday";
                               # "less than a week before the election on Tuesday"; "announced a
