@@ -18,7 +18,7 @@ from .tense import SCHEDULED, WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
-YESTERDAY_REACH = 900    # ... or, when that day is the one before the DCT, the day the story tells
+YESTERDAY_REACH = 2000   # ... or, when that day is the one before the DCT (not just "overnight"), the day the story tells
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
 STORY_DAYS = 62         # days from a story's day to a yearless day it dates
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
@@ -965,7 +965,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
         if any(timex.start < t.end and t.start < right and not t.rule.startswith("anaphoric")
                for t in days) \
                 or timex.start - last.end > (YESTERDAY_REACH if published - last.period.start == dt.timedelta(days=1)
-                                             else NARRATIVE_REACH) \
+                                             and last.rule != "overnight" else NARRATIVE_REACH) \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
             continue
         day, clock = last.period.start, timex.value.split("T")[1]
