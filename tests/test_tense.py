@@ -133,6 +133,7 @@ from timeline.tense import sentence_bounds, tense
     ("Brent crude for delivery in January shed 1.49 dollars to 109.56 dollars.", "January", "future"),
     ("West Texas Intermediate for January lost 97 cents.", "January", "future"),
     ("Zuma declared Sunday a national day of prayer and reflection.", "Sunday", "unknown"),
+    ("Clinton and Carter are among the dignitaries expected at Tuesday's service.", "Tuesday", "future"),
     ("Forecasters say Monday's storm is not expected to be as severe.", "Monday", "future"),
     ("He said: \"We're expecting a further band of snow on Sunday, across the South East.\"", "Sunday", "future"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),

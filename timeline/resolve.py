@@ -1092,7 +1092,8 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
         said = next((t for t in out if t.period and t.period.granularity in ("day", "time")
                      and left <= t.start and t.end <= right and not opened < t.start < closed
                      and not _IN_ZONE_BRACKET.search(text, max(0, t.start - 40), t.start)
-                     and t.period.start < published and not _FROM_DCT.search(t.anchor)), None)
+                     and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start)   # "camped
+                     and t.period.start < published and not _FROM_DCT.search(t.anchor)), None)  # there since Tuesday"
         if said is not None:
             out[i] = _shifted(timex, said.period.start - published,
                               f"counted from '{said.text}', when it was said")
