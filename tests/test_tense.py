@@ -134,6 +134,7 @@ from timeline.tense import sentence_bounds, tense
     ("West Texas Intermediate for January lost 97 cents.", "January", "future"),
     ("Zuma declared Sunday a national day of prayer and reflection.", "Sunday", "unknown"),
     ("Clinton and Carter are among the dignitaries expected at Tuesday's service.", "Tuesday", "future"),
+    ("The Brotherhood called for mass protests after Friday prayers.", "Friday", "future"),
     ("Forecasters say Monday's storm is not expected to be as severe.", "Monday", "future"),
     ("He said: \"We're expecting a further band of snow on Sunday, across the South East.\"", "Sunday", "future"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),

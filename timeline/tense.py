@@ -42,7 +42,7 @@ _CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
-                         rf"(?:{_words(_MARKERS['called_for'])})s?\s+(?:on\s+)?$", re.I)    # protests on Friday"
+                         rf"(?:{_words(_MARKERS['called_for'])})s?\s+(?:(?:on|after)\s+)?$", re.I)    # protests on Friday"
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
 _IF_ELECTED = re.compile(r"\b(?:if|unless)\s+[a-z]+ed\b", re.I)   # "if elected": no past
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
