@@ -214,6 +214,9 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     listed = _listed_with(job, make)
     if listed is not None:
         return listed
+    again = _named_again(job)
+    if again is not None:
+        return again.period, f"the year of '{again.text}', the same day named before"
     how = job.tense if (fine or job.tense == "future") else "past"
     told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
         and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
@@ -339,6 +342,17 @@ def _section_heading(job: _Job) -> Timex | None:
                     and _SECTION.match(job.text, t.end)
                     and not job.text[job.text.rfind("\n", 0, t.start) + 1:t.start].strip()), None)
     return heading if heading is not None and heading.period.start <= job.dct else None
+
+
+def _named_again(job: _Job) -> Timex | None:
+    """A yearless day the story has already named without its year ("the March 1
+    deadline ... pushed back from January 2 to March 1"): the same day."""
+    month, day = job.spec.get("month"), job.spec.get("day")
+    if not (month and day):
+        return None
+    return next((t for t in reversed(job.previous) if t.period and t.period.granularity == "day"
+                 and (t.period.start.month, t.period.start.day) == (month, day)
+                 and t.rule == job.mention.rule and not _YEAR_WRITTEN.search(t.text)), None)
 
 
 def _story_year(job: _Job) -> Timex | None:
