@@ -18,7 +18,8 @@ from .tense import SCHEDULED, WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
-YESTERDAY_REACH = 2000   # ... or, when that day is the one before the DCT (not just "overnight"), the day the story tells
+YESTERDAY_REACH = 2000   # ... or to the day before the DCT (not just "overnight"), the
+                         # day a story of the morning after tells
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
 STORY_DAYS = 62         # days from a story's day to a yearless day it dates
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
@@ -364,8 +365,9 @@ def _story_year(job: _Job) -> Timex | None:
             or _PARAGRAPH.search(job.text, latest.end, job.mention.start):
         return None
     left = sentence_bounds(job.text, latest.start, latest.end)[0]
-    named = _THE.search(job.text, max(left, latest.start - 4), latest.start) and job.mention.start - latest.end <= 40 \
-        and _EVENT_NAMED.match(job.text, latest.end) and not _SENTENCE_STOP.search(job.text, latest.end, job.mention.start)
+    named = _THE.search(job.text, max(left, latest.start - 4), latest.start) \
+        and job.mention.start - latest.end <= 40 and _EVENT_NAMED.match(job.text, latest.end) \
+        and not _SENTENCE_STOP.search(job.text, latest.end, job.mention.start)
     return latest if named or _OPENS.fullmatch(job.text, left, latest.start) else None
 
 
@@ -1001,8 +1003,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_THAT_BEFORE = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?:on|of|until|by|since|before|after|from|through|and)\s+)that\s+$",
-                          re.I)     # "on that Sunday", not "said that Sunday's race"
+_THAT_BEFORE = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?:on|of|until|by|since|before|after|from|through|and)\s+)"
+                          r"that\s+$", re.I)     # "on that Sunday", not "said that Sunday's race"
 _THAT_WEEKDAY = re.compile(rf"(?:^|\s)that {WEEKDAY_NAME.pattern}", re.I)
 _FIXTURE = re.compile(rf"['’]s (?:[\w-]+ ){{0,2}}(?:{SCHEDULED})s?\b", re.I)
 _DETERMINED = re.compile(r"\b(?:of|the|its|their|his|her)\s+$", re.I)   # "minutes of its April 30-May 1 meeting"
@@ -1451,8 +1453,8 @@ def _weekends_of_days(out: list[Timex], text: str) -> None:
         if weekend.value.endswith("-WE") and weekend.rule == "weekend" and text[weekend.end:day.start] == " of " \
                 and day.period and day.period.granularity == "day":
             value, period = _weekend_of(day.period.start)
-            out[i - 1:i + 1] = [replace(weekend, end=day.end, text=text[weekend.start:day.end], value=value,
-                                        period=period, anchor=f"{weekend.anchor.split(';')[0]}; the weekend of that day")]
+            out[i - 1:i + 1] = [replace(weekend, end=day.end, text=text[weekend.start:day.end], value=value, period=period,
+                                        anchor=f"{weekend.anchor.split(';')[0]}; the weekend of that day")]
 
 
 _ON_DAY = re.compile(r"\s+on\s+")

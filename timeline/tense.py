@@ -58,8 +58,8 @@ _FOR_DELIVERY = re.compile(r"\b(?:for\s+delivery\s+in|(?:crude|Brent|Intermediat
                            re.I)     # "crude for delivery in January", "West Texas Intermediate for January"
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?\b)",
                          re.I)
-_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected)? to|should)\b",
-                               re.I)
+_POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}"
+                               r"(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected)? to|should)\b", re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
@@ -264,7 +264,7 @@ def tense(text: str, start: int, end: int) -> str:
                 continue      # "... dates in November if no deal was reached", "if they failed
                               # to finish by the spring": a condition's past is no time
             if not left_side and (_THAT.match(text, a, b) or _NAMING.search(text, max(0, m.start() - 20), m.end())):
-                continue      # "told supporters on Tuesday night that he would win"
+                continue      # "told supporters on Tuesday night that he would win"; "in what it called"
             if left_side and _SAYS.fullmatch(m.group()) and not text[a:b].strip() \
                     and text[start:start + 4].lower() == "the ":
                 continue      # "said the weekend should be pleasant": the reported clause's subject
