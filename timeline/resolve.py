@@ -303,8 +303,9 @@ def _story_day(job: _Job) -> Timex | None:
     STORY_DAYS of it.)"""
     named = job.anchor(("day", "time", "month", "season"))
     if named is not None and _YEAR_WRITTEN.search(named.text) \
-            and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
-        return named
+            and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0] \
+            and not _SINCE_BEFORE.search(job.text, max(0, named.start - 6), named.start):
+        return named             # (not "premier since March 2003 ... on March 5": a span's start)
     day = job.anchor(("day", "time"))
     if day is None or job.mention.start - day.end > ANAPHORA_REACH \
             or _PARAGRAPH.search(job.text, day.end, job.mention.start):
