@@ -138,6 +138,7 @@ from timeline.tense import sentence_bounds, tense
     ("His body will lie in state in Pretoria, where he was sworn in in 1994, from Wednesday to Friday.", "Wednesday",
      "future"),
     ("Mr. Taylor, who stepped down as chairman, president and chief executive in March, is 60.", "March", "past"),
+    ("The EIA released its weekly report on Wednesday as scheduled.", "Wednesday", "past"),
     ("Forecasters say Monday's storm is not expected to be as severe.", "Monday", "future"),
     ("He said: \"We're expecting a further band of snow on Sunday, across the South East.\"", "Sunday", "future"),
     ("FGCU will face San Diego State in Sunday's third-round game.", "Sunday", "future"),

@@ -26,7 +26,7 @@ _WORDS_AHEAD = [w for w in _MARKERS["future"] + _MARKERS["commit"] + _MARKERS["w
                 if w not in _CLITICS]
 _PRESENT = [w for w in _WORDS_AHEAD if " " not in w and w.endswith("s")]     # "hosts", "plays"
 _AS_NOUN = "".join(rf"(?<!\b{w} )" for w in _MARKERS["noun_before"])       # "beating hosts Tuks"
-_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?:{_words([w for w in _WORDS_AHEAD if w not in _PRESENT])}"
+_FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?<!\bas )(?:{_words([w for w in _WORDS_AHEAD if w not in _PRESENT])}"
                      rf"|{_AS_NOUN}(?:{_words(_PRESENT)}))|(?<=\w)(?:{_words(_CLITICS)}))\b", re.I)
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
