@@ -946,6 +946,33 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                          anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
 
 
+def _standing_hours(out: list[Timex], text: str) -> None:
+    """A clock time of standing hours, with no day beside it, is a time of any day
+    (XXXX-XX-XXT22:00): a curfew's ("imposed a curfew from 10 p.m. to 6 a.m."), opening
+    hours ("the center will be open from 8 a.m. to 7 p.m."), a timetable's ("trains will
+    run only between 07:30 and 18:30") and a habit's ("usually between 2am and 4am",
+    "getting up at 4:30")."""
+    for i, timex in enumerate(out):
+        if not timex.anchor.endswith(CLOCK_ON_DCT):
+            continue
+        left = sentence_bounds(text, timex.start, timex.end)[0]
+        if _STANDING.search(text, max(left, timex.start - STANDING_CHARS), timex.start) \
+                and not _POLLS.search(text, left, timex.start):
+            out[i] = replace(timex, value=f"XXXX-XX-XXT{timex.value.split('T')[1]}", period=None,
+                             anchor=f"{timex.anchor.split(';')[0]}; standing hours, of any day")
+
+
+STANDING_CHARS = 90
+_STANDING = re.compile(
+    r"\bcurfews?\b|\b(?:is|are|be|remains?|stays?|keeps?\s+\w+|kept\s+\w+)\s+open\s+"
+    r"(?:from|until|till|between)\b"
+    r"|\b(?:opening|business|office|working|visiting)\s+hours\b|\b(?:usually|normally|typically|routinely)\b"
+    r"|\b(?:weekdays|weeknights|weekday\s+\w+s)\b|\b(?:get|gets|getting|wake|wakes|waking)\s+up\s+at\b"
+    r"|\b(?:trains|buses|services|ferries|flights)\b(?:\s+\w+){0,4}\s+(?:run|operate)\s+(?:only\s+)?"
+    r"(?:between|from|until)\b", re.I)
+_POLLS = re.compile(r"\b(?:polls?|polling|voting)\b", re.I)     # election day's hours are that day's
+
+
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """A clock time the day-attaching rules left on the DCT belongs to the last day the
     story named before it ("The first call was logged at 12.17am"), when:
@@ -1441,6 +1468,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _day_headings(out, text, published)
     _quoted_days(out, text, published)
     _attach_clock_times(out, text)
+    _standing_hours(out, text)
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
     _weekends_of_days(out, text)
