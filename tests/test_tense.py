@@ -279,6 +279,7 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
+    ("The buyers will pay $72.50 a share, a premium to Heinz's closing price on Wednesday.", "Wednesday", "past"),
     ("Harlow now expects earnings of $5.20, up from its July forecast.", "July", "past"),
     # reported speech: "warned that ... was" is the tense of the warning
     ("Forecasters warned that more storms were possible through Friday.", "Friday", "future"),

@@ -514,6 +514,8 @@ def _weekend(job: _Job, rel: int | None = None) -> Result:
     saturday = dct + dt.timedelta(days=5 - dct.weekday())      # this week's Saturday
     if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
         saturday -= dt.timedelta(days=7)
+    elif rel == 1 and "coming" in job.mention.text.lower():    # "this coming weekend": the
+        saturday = dct + dt.timedelta(days=(5 - dct.weekday()) % 7 or 7)   # first still to come
     elif rel == 1:
         saturday += dt.timedelta(days=7)
     why = "the weekend nearest the DCT by tense" if rel is None else f"weekend {rel:+d} from the DCT"
@@ -1472,6 +1474,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
     _narrative_clock_times(out, text, published)
     _clock_range_ends(out, text)
     _weekends_of_days(out, text)
+    _days_beside(out, text)
     return _split_at_on(out, text)
 
 
@@ -1486,6 +1489,20 @@ def _weekends_of_days(out: list[Timex], text: str) -> None:
                                         anchor=f"{weekend.anchor.split(';')[0]}; the weekend of that day")]
 
 
+def _days_beside(out: list[Timex], text: str) -> None:
+    """"the day after Thanksgiving", "the day before July 4": one expression, the day
+    before or after the day it names."""
+    for i, timex in enumerate(out):
+        beside = _DAY_BESIDE.search(text, max(0, timex.start - 16), timex.start)
+        if beside and timex.type == "DATE" and timex.period and timex.period.granularity == "day":
+            day = timex.period.start + dt.timedelta(days=1 if beside.group(1).lower() == "after" else -1)
+            start = beside.start()
+            out[i] = replace(timex, start=start, text=text[start:timex.end], value=day.isoformat(),
+                             period=day_period(day), anchor=f"{timex.anchor.split(';')[0]}; the day "
+                                                            f"{beside.group(1).lower()} '{timex.text}'")
+
+
+_DAY_BESIDE = re.compile(r"\bthe day (after|before) $", re.I)
 _ON_DAY = re.compile(r"\s+on\s+")
 
 
