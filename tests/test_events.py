@@ -189,6 +189,21 @@ def test_events_describe_removes_date_words_and_picks_clause(sentence, expressio
     # a life's dates: the one verb beside each describes it
     ("Margaret Ashdown, civil engineer, born 12 August 1938; died 1 June 2024",
      "1 June 2024", "Died"),
+    # a subordinate clause with its own verb and date is its own event
+    ("Dock workers returned to work on Wednesday after union leaders accepted a revised pay offer "
+     "late on Tuesday.", "Tuesday", "Union leaders accepted a revised pay offer"),
+    ("Dock workers returned to work on Wednesday after union leaders accepted a revised pay offer "
+     "late on Tuesday.", "Wednesday", "Dock workers returned to work"),
+    # ... but not a span measured from the other date
+    ("He was arrested on Friday, two days after police raided his home on Wednesday.", "Friday",
+     "He was arrested, two days after police raided his home on Wednesday"),
+    # the words said when the saying has its own date: the event is what was said
+    ("Officials said on Tuesday that the bridge will reopen next month.", "next month",
+     "The bridge will reopen"),
+    ("Officials said on Tuesday that the bridge will reopen next month.", "Tuesday",
+     "Officials said that the bridge will reopen next month"),
+    ("Obama, who said on Thursday that Mandela belongs to the ages, will travel next week.", "next week",
+     "Obama, who said on Thursday that Mandela belongs to the ages, will travel"),
 ])
 def test_events_describe_with_the_other_dates_of_the_sentence(sentence, expression, expected):
     timexes = annotate(sentence, dt.date(2025, 6, 7))

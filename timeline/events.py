@@ -58,8 +58,20 @@ _CLAUSE_BREAK = re.compile(rf"\s*;\s+|\s+[—–]\s+|,\s+(?={_SUBORDINATOR})", r
 _LEADING_LINK = re.compile(rf"^(?:{_CONNECTIVE})*(?:{_SUBORDINATOR})?", re.I)
 _COMMA = re.compile(r",\s+")
 # "and" joining two statements: after a comma, or before a verb in the past
-_COORDINATION = re.compile(r",\s+(?:and|but)\s+|\s+and\s+(?=(?:[a-z]+ed|was|were|had|has|won|lost|led"
-                           r"|became|took|made|got|went|came|left|began|spent|wrote|saw|gave|sold|bought)\b)")
+_FINITE = (r"(?:[a-z]+ed|was|were|had|has|won|lost|led|became|took|made|got|went|came|left|began|spent"
+           r"|wrote|saw|gave|sold|bought)\b")
+_COORDINATION = re.compile(rf",\s+(?:and|but)\s+|\s+and\s+(?={_FINITE})")
+# ... and a subordinate clause with a subject and a verb of its own ("returned on Wednesday
+# after union leaders accepted the offer on Tuesday"); not "before resuming at 7 p.m.", nor
+# a span from the other date ("two days after police raided"), nor "after a session that ran"
+_SUBORDINATE = re.compile(rf"(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!s)(?<!\bday)(?<!\bweek)"
+                          rf"(?<!\bmonth)(?<!\byear)\s+(?=(?:after|before|when|while|until|because|once)\s+"
+                          rf"(?![a-z]+ing\b)(?:(?!(?:that|which|who)\b)[\w’'-]+\s+){{1,4}}?{_FINITE})")
+# "said on Tuesday that the bridge will reopen next month": next month's event is the
+# reopening (not in a relative clause: "Obama, who said on Thursday that ..., is expected")
+_REPORTED = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:said|says|announced|reported|confirmed|warned|told)\b(?:\s+(?:on|in|at|late|early|earlier"
+                       r"|this|last|a|statement|reporters|journalists|analysts|delegates|week|month|year|morning"
+                       r"|afternoon|evening|night|[A-Z][\w.]*|\d+\w*),?)*(\s+that\s+)")
 _FOLLOWING = re.compile(r"\s*(\S?)")
 # A list item: a bullet ("- ", "+ ", "* ", "• ", "– ", "— ") or a number ("1. ", "2) ") that
 # opens a line.
@@ -69,7 +81,7 @@ _LOWER_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]|" + "|".join(
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _ZONE_AFTER = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST|Eastern|Central"
                          r"|Mountain|Pacific|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")   # a zone, a day
-_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_words(PREPOSITIONS)})\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:(?:early|late)\s+)?(?:{_words(PREPOSITIONS)})\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 
 
@@ -305,6 +317,13 @@ def _clauses(sentence: str, position: int = 0, dates: Sequence[int] = ()) -> lis
     cuts = {m.span() for m in _CLAUSE_BREAK.finditer(sentence)}
     for m in _COORDINATION.finditer(sentence):
         if any(min(position, d) < m.start() < max(position, d) for d in dates):
+            cuts.add(m.span())
+    for m in _REPORTED.finditer(sentence):        # the words said, when the saying has a date
+        if position >= m.end() and any(m.start() < d < m.start(1) for d in dates):
+            cuts.add(m.span(1))
+    for m in _SUBORDINATE.finditer(sentence):     # the date after it inside the clause
+        if any(min(position, d) < m.start() < max(position, d)
+               and "," not in sentence[m.end():max(position, d)] for d in dates):
             cuts.add(m.span())
     lead = _SUBORDINATE_START.match(sentence)
     if lead:                                # "Ever since X happened, Y did": a break at ", "
