@@ -69,9 +69,10 @@ _SUBORDINATE = re.compile(rf"(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!
                           rf"(?![a-z]+ing\b)(?:(?!(?:that|which|who)\b)[\w’'-]+\s+){{1,4}}?{_FINITE})")
 # "said on Tuesday that the bridge will reopen next month": next month's event is the
 # reopening (not in a relative clause: "Obama, who said on Thursday that ..., is expected")
-_REPORTED = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:said|says|announced|reported|confirmed|warned|told)\b(?:\s+(?:on|in|at|late|early|earlier"
-                       r"|this|last|a|statement|reporters|journalists|analysts|delegates|week|month|year|morning"
-                       r"|afternoon|evening|night|[A-Z][\w.]*|\d+\w*),?)*(\s+that\s+)")
+_REPORTED = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:said|says|announced|reported|confirmed|warned|told)\b"
+                       r"(?:\s+(?:on|in|at|late|early|earlier|this|last|a|statement|reporters|journalists|analysts"
+                       r"|delegates|week|month|year|morning|afternoon|evening|night|[A-Z][\w.]*|\d+\w*),?)*"
+                       r"(\s+that\s+)")
 _FOLLOWING = re.compile(r"\s*(\S?)")
 # A list item: a bullet ("- ", "+ ", "* ", "• ", "– ", "— ") or a number ("1. ", "2) ") that
 # opens a line.
@@ -312,8 +313,9 @@ def _after_date_header(text: str, sentence: tuple[int, int], timex: Timex,
 
 def _clauses(sentence: str, position: int = 0, dates: Sequence[int] = ()) -> list[tuple[int, int]]:
     """The clauses of `sentence`, split at ";", dashes and subordinate clauses, and at an
-    "and" that stands between the expression at `position` and another date ("She
-    graduated in 1952 and earned a doctorate in 1958")."""
+    "and" or a subordinate clause that stands between the expression at `position` and
+    another date ("She graduated in 1952 and earned a doctorate in 1958"); an expression in
+    the words said on another date has those words ("said on Tuesday that ...")."""
     cuts = {m.span() for m in _CLAUSE_BREAK.finditer(sentence)}
     for m in _COORDINATION.finditer(sentence):
         if any(min(position, d) < m.start() < max(position, d) for d in dates):
