@@ -83,7 +83,9 @@ def test_ingest_parse_date_arg_names_the_option():
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\t\n", "empty"),
     ("nul.txt", b"text\x00more", "binary"),
-    ("utf16.txt", "Hello".encode("utf-16"), "binary"),
+    ("utf16.txt", "Hello".encode("utf-16-le"), "binary"),        # no BOM to say so
+    ("utf16_odd.txt", "Hello".encode("utf-16") + b"\x00", "UTF-16"),
+    ("utf16_blank.txt", " \n".encode("utf-16"), "empty"),
     ("latin1.txt", "café au lait".encode("latin-1"), "UTF-8"),
     ("png.png", b"\x89PNG\r\n\x1a\n\xff\xfe", "UTF-8"),
 ])
@@ -94,6 +96,13 @@ def test_ingest_read_text_rejects_unreadable_content(tmp_path, name, content, fr
         read_text(path)
     assert str(path) in str(err.value) and fragment in str(err.value)
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ingest_read_text_reads_utf16_with_its_bom(tmp_path, encoding):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes("\ufeffCafé opened on Monday.\r\n".encode(encoding))
+    assert read_text(path) == "Café opened on Monday.\r\n"
 
 
 def test_ingest_read_text_rejects_missing_file(tmp_path):

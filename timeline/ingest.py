@@ -21,6 +21,7 @@ reads short header lines with a fixed RELATIVE_BASE; a result that moves with th
 from __future__ import annotations
 
 import calendar
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ def _no_such_date_reason(year: int, month: int, day: int) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file's text exactly as stored (UTF-8, a leading BOM removed)."""
+    """The file's text exactly as stored (UTF-8, or UTF-16 with its BOM; a leading BOM
+    removed)."""
     path = Path(path)
     try:
         if not path.exists():
@@ -111,13 +113,22 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:          # unreadable, or a name too long for the system
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):    # as Windows Notepad saves
+        try:
+            return _some_text(path, data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts as UTF-16 text but is not (save it as UTF-8)") from None
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") \
-            from None
+        raise InputError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}; "
+                         f"save it as UTF-8)") from None
+    return _some_text(path, text)
+
+
+def _some_text(path: Path, text: str) -> str:
     if not text.strip():
         raise InputError(f"{path}: empty file, expected the text of an article")
     return text
