@@ -278,6 +278,8 @@ from timeline.tense import sentence_bounds, tense
     ("The talks, which are due to end by May, invited Sinn Fein back.", "May", "future"),
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
+    ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Voters went to the polls on Sunday.", "Sunday", "past"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
     ("The buyers will pay $72.50 a share, a premium to Heinz's closing price on Wednesday.", "Wednesday", "past"),
     ("Harlow now expects earnings of $5.20, up from its July forecast.", "July", "past"),
