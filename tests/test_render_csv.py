@@ -253,6 +253,18 @@ def test_display_date_of_a_time(value, expected):
     assert display_date(Period(day, day, "time"), value) == expected
 
 
+@pytest.mark.parametrize("start, end, expected", [
+    ((1980, 1, 1), (2000, 12, 31), "1980–2000"),
+    ((2023, 3, 1), (2023, 6, 30), "Mar–Jun 2023"),
+    ((2022, 11, 1), (2023, 2, 28), "Nov 2022 – Feb 2023"),
+    ((2023, 3, 3), (2023, 6, 30), "3 Mar – 30 Jun 2023"),
+])
+def test_display_date_of_a_span_of_whole_years_or_months(start, end, expected):
+    from timeline.render import display_date
+
+    assert display_date(Period(dt.date(*start), dt.date(*end), "span")) == expected
+
+
 def test_atomic_write_undoes_earlier_moves_when_a_later_one_fails(tmp_path, monkeypatch):
     """The second move fails (on Windows: the PNG is open in a viewer): both files keep
     their old content, the error names the file, and nothing else is left behind."""

@@ -85,6 +85,13 @@ def display_date(period: Period, value: str = "", long: bool = False) -> str:
         return f"{day_text(start, long)} {time_of(value)}".strip()
     if start == end:
         return day_text(start, long)
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:     # whole months
+        if (start.month, end.month) == (1, 12):
+            return f"{start.year}–{end.year}" if start.year != end.year else str(start.year)
+        first = month_name(start.month, long=False)
+        if start.year == end.year:
+            return f"{first}–{month_name(end.month, long=False)} {end.year}"
+        return f"{first} {start.year} – {month_name(end.month, long=False)} {end.year}"
     # a week fits on one line with full month names; longer spans keep them short
     return range_text(start, end, long=long and gran == "week")
 
