@@ -279,6 +279,7 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Analysts expected little reaction when markets open on Monday.", "Monday", "future"),
     ("Voters went to the polls on Sunday.", "Sunday", "past"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
     ("The buyers will pay $72.50 a share, a premium to Heinz's closing price on Wednesday.", "Wednesday", "past"),

@@ -940,9 +940,11 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
                          and _FIXTURE.match(text, t.end)), None)
             if near is None or tense(text, timex.start, timex.end) == "past":
                 continue
-        clock = timex.value.split("T")[1]        # a morning hour of a night ("overnight
-        day = near.period.start + dt.timedelta(  # ... at 1:23 a.m.") is the next day's
-            days=near.value.endswith("TNI") and clock < "12:00")
+        clock, part = timex.value.split("T")[1], near.value.partition("T")[2]
+        evening = near.start < timex.start and (part == "EV" or "18:00" <= part[:5] <= "23:59")
+        day = near.period.start + dt.timedelta(  # a morning hour of a night ("overnight ... at
+            days=part == "NI" and clock < "12:00"   # 1:23 a.m."), a small hour after an evening
+            or evening and clock < "06:00")         # ("at 7 p.m. Sunday ... by 1 a.m.") is the next day's
         out[i] = replace(timex, value=_clock_value(day, clock),
                          period=Period(day, day, "time"),
                          anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
