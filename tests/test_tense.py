@@ -279,6 +279,8 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("The sequester was originally set to begin Jan. 2, but the deal delayed it.", "Jan. 2", "past"),
+    ("They expect growth of 2 percent, down from a June forecast of 2.3 percent.", "June", "past"),
     ("Analysts expected little reaction when markets open on Monday.", "Monday", "future"),
     ("Voters went to the polls on Sunday.", "Sunday", "past"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),

@@ -76,7 +76,8 @@ _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am|ever)|['’](?:re|m))\s+"   # "w
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
 _MEANT_TO = re.compile(r"(?<=[a-z] )meant to\b")
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
-_PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at")
+_PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at",
+            "set to", "scheduled")
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset"
                            r"|\bsundown),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
