@@ -279,6 +279,11 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Orbital to try again Friday for first Antares launch", "Friday", "future"),     # a headline
+    ("Workers went to work on Monday", "Monday", "past"),
+    ("NASA's orbiter is on track to lift off on Monday, weeks after the government shut down.", "Monday", "future"),
+    ("The execution comes days before Tuesday's anniversary of his father's death.", "Tuesday", "future"),
+    ("He resigned days before Tuesday's vote.", "Tuesday", "past"),
     ("The sequester was originally set to begin Jan. 2, but the deal delayed it.", "Jan. 2", "past"),
     ("They expect growth of 2 percent, down from a June forecast of 2.3 percent.", "June", "past"),
     ("Analysts expected little reaction when markets open on Monday.", "Monday", "future"),

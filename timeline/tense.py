@@ -39,6 +39,7 @@ _POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s
                        r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
 _CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]?\d[\d.,]*(?:\s+\w+)?\s+(?:on\s+)?$",
                       re.I)    # "a premium to the closing price of $60.48 on Wednesday": a close is past
+_HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b|got\b|said\b)[\w'’.&-]+\s+){1,6}to\s+[a-z]+\b")  # "Fed to raise rates"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
@@ -302,6 +303,9 @@ def tense(text: str, start: int, end: int) -> str:
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
             and _ON.search(text, max(0, start - 5), start):
         best = (1, "past", False, False, "")     # "FedEx on Wednesday cut its forecast"
+    if not text[:left].strip() and _HEADLINE_TO.match(text, left, right) and "\n" not in text[left:right] \
+            and not text[left:right].rstrip().endswith((".", "!", "?", '"', "”")):
+        return "future"       # the headline's infinitive: "Orbital to try again Friday"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
@@ -338,7 +342,8 @@ def tense(text: str, start: int, end: int) -> str:
         return "unknown"      # "canceled classes for Monday": the day it was planned for, near either way
     if _MOVED_TO.search(text, max(0, edge - 60), edge):
         return "future"       # "moved Wonder Woman 1984 to Christmas Day": a new date
-    if _POSSESSIVE.match(text, end) and not _POSSESSIVE_AHEAD.match(text, end):
+    if _POSSESSIVE.match(text, end) and not _POSSESSIVE_AHEAD.match(text, end) \
+            and not (_BEFORE.search(before) and best and best[1] == "future"):
         return "past"         # "Wednesday's ruling", not "Friday's events will begin at 9 a.m."
     by = _BEFORE.search(before)
     if by and _SPAN_BEFORE.search(text, max(0, edge - len(before) + by.start() - 20),
