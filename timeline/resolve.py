@@ -219,8 +219,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if again is not None:
         return again.period, f"the year of '{again.text}', the same day named before"
     how = job.tense if (fine or job.tense == "future") else "past"
-    told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) and how != "future" \
+    told = _story_day(job) if ("day" in job.spec or "holiday" in job.spec) \
         and not _SINCE_BEFORE.search(job.text, max(0, job.mention.start - 6), job.mention.start) else None
+    if told is not None and how == "future" and told.period.start <= job.dct:
+        told = None      # a plan takes only a later year written in its sentence ("from July 24
+                         # to Aug. 9, 2020, followed by the Paralympics from Aug. 25")
     near = pick(told.period.start, make, "unknown") if told is not None else None
     if near is not None and _days_apart(near, told.period) <= STORY_DAYS:
         return near, f"the nearest to '{told.text}', {_STORY_YEAR}"
