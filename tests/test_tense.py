@@ -146,7 +146,7 @@ from timeline.tense import sentence_bounds, tense
     ("Kenyatta, who was elected in March and sworn in on April 9, also faces trial.", "April 9", "past"),
     ("The Danube was expected early Wednesday to reach its highest level since 2002.", "early Wednesday", "future"),
     ("Bayern travel to Freiburg on Saturday, while Barcelona, who lead by 13 points with seven matches left, rest.",
-     "Saturday", "unknown"),
+     "Saturday", "future"),
     ("The Lakers have two games left, against San Antonio on Sunday.", "Sunday", "unknown"),
     ("Negotiations with President Anastasiades had dragged on through Sunday night.", "Sunday night", "past"),
     ("Officials urged commuters to plan for a shutdown lasting through Monday's morning rush hour.",
@@ -279,6 +279,8 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Spurs travel to Crystal Palace on Sunday for a 1.30 p.m. kick-off.", "Sunday", "future"),
+    ("Moyes takes charge for his first league game on Saturday, months after Ferguson retired.", "Saturday", "future"),
     ("Orbital to try again Friday for first Antares launch", "Friday", "future"),     # a headline
     ("Workers went to work on Monday", "Monday", "past"),
     ("NASA's orbiter is on track to lift off on Monday, weeks after the government shut down.", "Monday", "future"),
