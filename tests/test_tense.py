@@ -279,6 +279,9 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("A cordon remained in place in Baxter Gate until 4pm on Saturday.", "4pm on Saturday", "past"),
+    ("The Met Office upgraded its warning to red, its highest level, on Thursday evening, saying that snow could fall.",
+     "Thursday evening", "past"),
     ("Spurs travel to Crystal Palace on Sunday for a 1.30 p.m. kick-off.", "Sunday", "future"),
     ("Moyes takes charge for his first league game on Saturday, months after Ferguson retired.", "Saturday", "future"),
     ("Orbital to try again Friday for first Antares launch", "Friday", "future"),     # a headline

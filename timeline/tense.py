@@ -85,7 +85,8 @@ _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
-                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut))?\s*$", re.I)
+                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut|in place(?:\s+in(?:\s+[A-Z]\w*)+)?))?\s*$",
+                     re.I)
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$", re.I)   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
                       r"predicted|forecast)"
@@ -114,6 +115,7 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
+_SAYING = re.compile(r",\s+(?:saying|adding|warning|arguing|noting)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
@@ -233,6 +235,9 @@ def tense(text: str, start: int, end: int) -> str:
             # the verb the date's preposition hangs on ("said on Thursday it would") wins
             distance = 0 if left_side and _GOVERNS.fullmatch(text, a, b) else \
                 b - a + _CLAUSE_GAP * bool(_CLAUSE_BREAK.search(text, a, b))
+            if not left_side and _SAYING.search(text, a, b):
+                distance += _ATTRIBUTION_GAP     # "... on Thursday evening, saying that snow
+                                                 # could fall": the words said have their own time
             if not left_side and (_NEXT_CLAUSE.match(text, a, b) or _RELATIVE.search(text, a, b)):
                 distance += _CLAUSE_GAP      # "... in March and faces sentencing": the date
                                              # ends the clause before; "... people who have
