@@ -148,7 +148,13 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
 
 def _named_weekday(job: _Job, target: int) -> Timex | None:
     """"That Tuesday began as ...", "at 6:18 p.m. that Monday": the last day the story
-    has named that falls on this weekday (not "said that Sunday's race", a clause)."""
+    has named that falls on this weekday (not "said that Sunday's race", a clause); the
+    day named just before it, on this weekday ("the Fourth of July holiday on Thursday")."""
+    before = job.previous[-1] if job.previous else None
+    if before is not None and before.period and before.period.granularity == "day" \
+            and before.period.start.weekday() == target \
+            and _ON_ITS_WEEKDAY.fullmatch(job.text, before.end, job.mention.start):
+        return before           # "the Fourth of July holiday on Thursday": that day
     said = _THAT_BEFORE.search(job.text, max(0, job.mention.start - 30), job.mention.start)
     if not (said or _THAT_WEEKDAY.search(job.mention.text)):
         return None
@@ -1040,6 +1046,8 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _THAT_BEFORE = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?:on|of|until|by|since|before|after|from|through|and)\s+)"
                           r"that\s+$", re.I)     # "on that Sunday", not "said that Sunday's race"
+_ON_ITS_WEEKDAY = re.compile(r"(?:\s+(?!(?:and|or|but|then|again|until|to|through)\b|\w+ed\b)[\w-]+){0,2}"
+                             r"\s+(?:falls\s+|is\s+)?on\s+|,\s*")    # not "filed on June 14 and unsealed on"
 _THAT_WEEKDAY = re.compile(rf"(?:^|\s)that {WEEKDAY_NAME.pattern}", re.I)
 _FIXTURE = re.compile(rf"['’]s (?:[\w-]+ ){{0,2}}(?:{SCHEDULED})s?\b", re.I)
 _DETERMINED = re.compile(r"\b(?:of|the|its|their|his|her)\s+$", re.I)   # "minutes of its April 30-May 1 meeting"
