@@ -1142,9 +1142,10 @@ def _quoted_days(out: list[Timex], text: str, published: dt.date) -> None:
                 or _HEADED in timex.anchor:       # a day heading has counted it already
             continue
         left, right = sentence_bounds(text, timex.start, timex.end)
-        curly = text.rfind("“", left, timex.start) > text.rfind("”", left, timex.start)
-        straight = text.count('"', left, timex.start) % 2 == 1
-        opened = max(text.rfind("“", left, timex.start), text.rfind('"', left, timex.start))
+        line = text.rfind("\n", 0, timex.start) + 1       # a quotation may open sentences before
+        curly = text.rfind("“", line, timex.start) > text.rfind("”", line, timex.start)
+        straight = text.count('"', line, timex.start) % 2 == 1
+        opened = max(text.rfind("“", line, timex.start), text.rfind('"', line, timex.start))
         closed = text.find("”" if curly else '"', timex.end, right)
         if not (curly or straight) or closed < 0:
             continue                          # not inside a quotation
