@@ -279,6 +279,7 @@ from timeline.tense import sentence_bounds, tense
     ("Passengers were expected to pass through between Thursday and Monday.", "Thursday", "future"),
     ("Inflation stood at 2.8%, and the bank expects it to peak in the autumn.", "the autumn", "future"),
     ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Baghdad said it would comply, a reversal of its position as recently as Tuesday.", "Tuesday", "past"),
     ("A cordon remained in place in Baxter Gate until 4pm on Saturday.", "4pm on Saturday", "past"),
     ("The Met Office upgraded its warning to red, its highest level, on Thursday evening, saying that snow could fall.",
      "Thursday evening", "past"),
