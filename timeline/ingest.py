@@ -115,7 +115,7 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):    # as Windows Notepad saves
         try:
-            return _some_text(path, data.decode("utf-16"))
+            return _not_empty(path, data.decode("utf-16"))
         except UnicodeDecodeError:
             raise InputError(f"{path}: starts as UTF-16 text but is not (save it as UTF-8)") from None
     if b"\x00" in data:
@@ -125,10 +125,10 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}; "
                          f"save it as UTF-8)") from None
-    return _some_text(path, text)
+    return _not_empty(path, text)
 
 
-def _some_text(path: Path, text: str) -> str:
+def _not_empty(path: Path, text: str) -> str:
     if not text.strip():
         raise InputError(f"{path}: empty file, expected the text of an article")
     return text

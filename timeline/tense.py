@@ -39,7 +39,8 @@ _POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s
                        r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
 _CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]?\d[\d.,]*(?:\s+\w+)?\s+(?:on\s+)?$",
                       re.I)    # "a premium to the closing price of $60.48 on Wednesday": a close is past
-_HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b|got\b|said\b)[\w'’.&-]+\s+){1,6}to\s+[a-z]+\b")  # "Fed to raise rates"
+_HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b|got\b|said\b)[\w'’.&-]+\s+){1,6}"
+                          r"to\s+[a-z]+\b")      # "Fed to raise rates"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
@@ -85,8 +86,8 @@ _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
 _ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
-                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut|in place(?:\s+in(?:\s+[A-Z]\w*)+)?))?\s*$",
-                     re.I)
+                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut"
+                     r"|in place(?:\s+in(?:\s+[A-Z]\w*)+)?))?\s*$", re.I)    # "remained in place in Baxter Gate"
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$", re.I)   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
                       r"predicted|forecast)"
