@@ -197,6 +197,11 @@ def test_events_describe_removes_date_words_and_picks_clause(sentence, expressio
     # ... but not a span measured from the other date
     ("He was arrested on Friday, two days after police raided his home on Wednesday.", "Friday",
      "He was arrested, two days after police raided his home on Wednesday"),
+    # a clause sharing the subject of the clause before it takes that subject
+    ("Sales fell 3% yesterday and were flat three days ago.", "three days ago", "Sales were flat"),
+    ("She graduated in 1952 and earned a doctorate in 1958.", "1958", "She earned a doctorate"),
+    ("He was arrested in May and released on bail in September 2023.", "September 2023",
+     "Released on bail"),
     # the words said when the saying has its own date: the event is what was said
     ("Officials said on Tuesday that the bridge will reopen next month.", "next month",
      "The bridge will reopen"),
@@ -641,4 +646,4 @@ def test_events_two_dated_statements_joined_by_and_are_described_apart():
     events = build_events(Article("a.txt", text, dt.date(2023, 11, 3)),
                           [timex_at(text, "1952", year), timex_at(text, "1958", later)])
     assert [e.description for e in events] == ["She graduated from Radcliffe College",
-                                               "Earned a doctorate from Yale"]
+                                               "She earned a doctorate from Yale"]

@@ -277,6 +277,9 @@ def describe(text: str, sentence: tuple[int, int], timex: Timex,
     for c_start, c_end in _clauses_by_distance(sent, t_start, dates) + [(0, len(sent))]:
         description = _finish(_cut_date(sent[c_start:c_end], t_start - c_start,
                                          t_end - c_start, duration))
+        subject = _subject(sent[:c_start]) if c_start and _shares_subject(description) else ""
+        if subject:                   # "Sales fell 3% yesterday and were flat three days ago":
+            description = f"{subject} {description}"      # "Sales were flat"
         if _is_statement(description):
             best = description
             break
@@ -437,6 +440,38 @@ def _segment_start(head: str, room: int = 400) -> int:
     for m in _SEGMENT_BREAK.finditer(head, start):
         start = m.end()
     return start
+
+
+def _subject(head: str) -> str:
+    """The subject that opens `head`, a clause whose verb a later clause shares ("Sales"
+    of "Sales fell 3% and were flat"): up to four words before its first verb, with no
+    comma, number or relative pronoun among them; "" if there is none."""
+    words = list(_WORD.finditer(head))
+    verb = next((k for k, w in enumerate(words) if w.group()[0].islower() and _is_verb(w.group())), None)
+    if not verb or verb > 4:
+        return ""
+    subject = head[words[0].start():words[verb - 1].end()]
+    lowered = [w.group().lower().replace("’", "'") for w in words[:verb]]
+    if not subject[:1].isupper() or "," in subject or any(c.isdigit() for c in subject) \
+            or lowered[-1] in DETERMINERS or any(
+                w in RELATIVES or w in PREPOSITIONS or w in CONNECTIVES or w in ("most", "more", "less")
+                or re.search(r"'(?:ve|re|ll|d|m)$|n't$|^(?:it|he|she|that|there|what|who)'s$", w) for w in lowered):
+        return ""        # not "The" of "The military-backed government", "It's never", "We've"
+    return subject
+
+
+def _shares_subject(description: str) -> bool:
+    """Does `description` open on a verb that needs the subject of the clause before it:
+    an auxiliary or common verb, or a past with an object ("earned a doctorate"), not a
+    participle ("released on bail", "being discharged")?"""
+    words = _WORD.findall(description[:80])
+    if len(words) < 2 or not _is_verb(words[0]) or words[0].endswith("ing"):
+        return False
+    first = words[0].lower()
+    return first in AUXILIARIES or first in COMMON_VERBS \
+        or words[1].lower() not in ("by", "on", "in", "from", "to", "at", "for", "with", "as", "and", "but") \
+        and not (len(words) > 2 and _is_verb(words[2]) and words[1].lower() not in DETERMINERS
+                 and words[1].lower() != "that")      # not "furloughed workers began"
 
 
 def _last_word(s: str) -> str:
