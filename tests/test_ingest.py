@@ -418,6 +418,23 @@ def test_ingest_read_article_a_first_line_of_only_a_date_is_no_headline(tmp_path
     assert text[article.body[0]:].startswith("More than 150")
 
 
+@pytest.mark.parametrize("first", ["Published: 28 December 2023", "Thursday 28 December 2023"])
+def test_ingest_read_article_the_headline_may_stand_under_a_date_line(tmp_path, first):
+    text = (f"{first}\n\nA year of weather extremes\n\nStorm Babet battered the region on "
+            "20 October.\n")
+    article = read(tmp_path, text)
+    assert article.published == dt.date(2023, 12, 28)
+    assert article.title == "A year of weather extremes"
+    assert text[article.body[0]:].startswith("Storm Babet")
+
+
+def test_ingest_read_article_a_sentence_under_a_date_line_is_body_not_headline(tmp_path):
+    text = "Posted 3 May 2024\n\nThe talks resumed on Monday.\n\nNothing moved.\n"
+    article = read(tmp_path, text)
+    assert article.title == "The talks resumed on Monday."
+    assert text[article.body[0]:].startswith("The talks resumed")
+
+
 def test_ingest_read_article_a_live_blog_s_first_day_heading_and_timestamp_are_body(tmp_path):
     text = ("Storm live: thousands without power\nUpdated Sunday 10 November 2024 11:40 GMT\n\n"
             "Sunday 10 November\n\n11:40 GMT\nThe Met Office has lifted the amber warning.\n")

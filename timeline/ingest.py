@@ -158,9 +158,8 @@ def read_article(path: Path, published: dt.date | None = None,
     else:
         why = _ambiguous_header_date(text) or "no publication date found in the article"
         raise InputError(f"{path}: {why}; pass {option} YYYY-MM-DD")
-    if title and dateline and dateline.line_start == title[0] and not _WORD_BESIDE.search(
-            _WEEKDAY.sub("", text[title[0]:dateline.start] + text[dateline.end:title[1]])):
-        title = None                # the first line is the date alone: no headline
+    if title and dateline and dateline.line_start == title[0] and _date_alone(text, title, dateline):
+        title = _headline_below(text, title[1])
     body = _body_range(text, title, dateline)
     return Article(source=str(path), text=text, published=published,
                    title=text[title[0]:title[1]] if title else _lede(text, body),
@@ -168,6 +167,20 @@ def read_article(path: Path, published: dt.date | None = None,
 
 
 _WORD_BESIDE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _date_alone(text: str, line: tuple[int, int], dateline: _Dateline) -> bool:
+    """Whether the line holds the date and nothing but a label or weekday ("Published:
+    Friday 3 May 2024")."""
+    beside = text[line[0]:dateline.start] + text[dateline.end:line[1]]
+    return not _WORD_BESIDE.search(_LABEL.sub("", _WEEKDAY.sub("", beside)))
+
+
+def _headline_below(text: str, start: int) -> tuple[int, int] | None:
+    """The headline under a first line that is only the date: the next line, unless it
+    ends with a full stop (then it is the story's first paragraph)."""
+    line = _headline(text, start)
+    return None if line is None or text[line[1] - 1] == "." else line
 
 
 def _lede(text: str, body: tuple[int, int] | None) -> str:
@@ -188,11 +201,11 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return [m.span() for m in _LINE.finditer(text, start, len(text) if end is None else end)]
 
 
-def _headline(text: str) -> tuple[int, int] | None:
-    """The first line, unless it is already the story: a wire story with no headline
-    opens with a paragraph that ends a sentence ("BOSTON (AP) — Tom Brady threw ..."):
-    a long one, or one that opens with a wire dateline."""
-    m = _LINE.search(text)
+def _headline(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The first line from `start`, unless it is already the story: a wire story with no
+    headline opens with a paragraph that ends a sentence ("BOSTON (AP) — Tom Brady threw
+    ..."): a long one, or one that opens with a wire dateline."""
+    m = _LINE.search(text, start)
     if m is None:
         return None
     story = len(m.group().split()) > HEADLINE_WORDS or \
