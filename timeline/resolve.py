@@ -29,6 +29,8 @@ _MONTHS = re.compile(r"\b(?:\d+|[a-z]+)[- ]months?\b", re.I)   # "the nine month
 _THREE_MONTHS = re.compile(r"\b(?:3|three)[- ]months?\b", re.I)
 _RESULTS = re.compile(r"\b(?:reports?|results|earnings|profits?|loss|losses|charges?|net|revenues?|sales|figures|"
                       r"data|estimates?|growth|gdp|economy|economists|output|released?|due)\b", re.I)
+_OF = re.compile(r"\s+of\s+", re.I)
+_SHORT_SPAN = re.compile(r"P(?P<n>\d+)(?P<unit>[MWD])")      # "the first two months", "weeks"
 _SPAN_END = re.compile(r"\s+(?:to|ended|ending|through)\s+(?:the end of\s+)?", re.I)
 
 
@@ -63,7 +65,7 @@ class _Job:
         return False
 
     def comparison_anchor(self) -> Timex | None:
-        """What "a year earlier" compares with: a quarter or month of this sentence, else
+        """What "a year earlier" compares with: a quarter, month or year of this sentence, else
         the last quarter or half-year named before (financial reports compare quarter with
         quarter), unless a span of months was named since ("the nine months"): that compares years.
         Results are compared with the recent past, so neither a period still to come nor
@@ -80,7 +82,7 @@ class _Job:
                 return quarter
             granularity = timex.period.granularity
             if granularity == "quarter" or _HALF.fullmatch(timex.value) \
-                    or (granularity == "month" and timex.start >= left):
+                    or (granularity in ("month", "year") and timex.start >= left):
                 return timex
         return None
 
@@ -552,8 +554,8 @@ def _relative(job: _Job) -> Result | None:
         if "month" in s:       # "the quarter ended July 31"
             return _quarter_ended(job)
         rel = -1 if unit == "quarter" and job.tense != "future" \
-            or unit == "year" and job.tense == "past" and job.dct.month <= 3 else 0   # "For the
-        # full year, Boeing delivered 601 planes", told in January: the year just closed
+            or unit == "year" and job.tense == "past" and job.dct.month <= 3 and not _part_closed(job) else 0
+        # "For the full year, Boeing delivered 601 planes", told in January: the year just closed
     if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
         # "late afternoon": today's; in a paragraph telling another day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
@@ -583,6 +585,16 @@ def _relative(job: _Job) -> Result | None:
     if unit == "day":
         return _with_part(job, period, why)
     return "DATE", period_value(period), period, why
+
+
+def _part_closed(job: _Job) -> bool:
+    """"the first two months of the year", told in March: the year whose part has closed
+    is the DCT's."""
+    part = job.previous[-1] if job.previous else None
+    if part is None or part.type != "DURATION" or not _OF.fullmatch(job.text, part.end, job.mention.start):
+        return False
+    m = _SHORT_SPAN.fullmatch(part.value)
+    return m is not None and (m["unit"] != "M" or int(m["n"]) < job.dct.month)
 
 
 def _quarter_ended(job: _Job) -> Result:
