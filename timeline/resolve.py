@@ -218,6 +218,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
     if said and said.text.lower() == "this year" and ("quarter" in job.spec or "half" in job.spec) \
             and said.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
         return make(said.period.start.year), f"the year of '{said.text}', told before it in its sentence"
+    if said and said is job.previous[-1] and _YEAR_SAID.fullmatch(said.text) \
+            and (when := _WHEN.match(job.text, said.end)) and "," not in job.text[when.end():job.mention.start] \
+            and not _SENTENCE_STOP.search(job.text, said.end, job.mention.start):
+        # "58 last year, when he split the season ... after a trade on July 31"
+        return make(said.period.start.year), f"the year of '{said.text}', which its 'when' clause tells"
     if said and _YEAR_SAID.fullmatch(said.text) and _YEARS_EVENT.fullmatch(job.text, said.end, job.mention.start):
         return make(said.period.start.year), f"the year of '{said.text}', whose event it dates"
     listed = _listed_with(job, make)
@@ -1089,6 +1094,7 @@ _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_WHEN = re.compile(r",? when\b")
 _ENTRY_YEAR = "the year of the timeline entry"
 _ENTRY_MARK = re.compile(r"\s+[-–—]\s|:\s")     # "MAY 22 - ", "10 April 2019: "
 _SECTION = re.compile(r"(?:\s+and\s+\w+)?:\s[^\n]{0,60}\n")    # "...: Shutdown" ending its line
