@@ -295,6 +295,7 @@ from timeline.tense import sentence_bounds, tense
     ("Analysts expected little reaction when markets open on Monday.", "Monday", "future"),
     ("The nation prepares to celebrate the 50th anniversary of its founding on Oct. 1.", "Oct. 1", "future"),
     ("Towns downstream were bracing for a crest early Tuesday.", "early Tuesday", "future"),
+    ("Ballots must be postmarked by Election Day and received by midnight Friday.", "midnight Friday", "future"),
     ("Voters went to the polls on Sunday.", "Sunday", "past"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
     ("The buyers will pay $72.50 a share, a premium to Heinz's closing price on Wednesday.", "Wednesday", "past"),

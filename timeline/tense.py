@@ -76,6 +76,8 @@ _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am|ever)|['’](?:re|m))\s+"   # "will be severely disrupted",
                                                                             # "the oldest ever elected",
                          r"(?:(?:\w+ly|most|more|less|very|so|too)\s+)*$", re.I)   # "we're most worried"
+_AND_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are)\s+\w+ed\b[^.;:,]{0,40}\band\s+$", re.I)   # "must be
+# postmarked by Election Day and received by midnight Friday": a participle of the same "be"
 _MEANT_TO = re.compile(r"(?<=[a-z] )meant to\b")
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
 _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at",
@@ -399,7 +401,7 @@ def _participle(text: str, at: int, future_ends: list[int]) -> bool:
         return True
     if _NAME_BEFORE.search(text, max(0, at - 30), at):
         return False
-    if _after_with(text, at):
+    if _after_with(text, at) or _AND_PARTICIPLE.search(text, max(0, at - 60), at):
         return True
     return not _TO_HAVE.search(text, max(0, at - 20), at) and any(
         0 < at - e <= _CLAUSE_REACH and not _NEW_CLAUSE.search(text, e, at) for e in future_ends)
