@@ -81,7 +81,10 @@ _LOWER_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]|" + "|".join(
     ("etc", "approx", "cf", "al", "est", "vs", "no")))
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _ZONE_AFTER = re.compile(r"\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST|Eastern|Central"
-                         r"|Mountain|Pacific|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")   # a zone, a day
+                         r"|Mountain|Pacific|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                         r"|Thanksgiving|Christmas|New Year['’]s|Easter|Halloween|Election Day"
+                         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)\b")
+# a zone, a day, a holiday, a date: "at 6 a.m. Thanksgiving morning", "at 10 a.m. Jan. 15"
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:(?:early|late)\s+)?(?:{_words(PREPOSITIONS)})\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 
