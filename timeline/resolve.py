@@ -21,6 +21,7 @@ NARRATIVE_REACH = 600    # characters back to the day a past clock time is told 
 YESTERDAY_REACH = 2000   # ... or to the day before the DCT (not just "overnight"), the
                          # day a story of the morning after tells
 NARRATIVE_DAYS = 14      # ... in its paragraph, or before it if the day is this recent
+NEXT_SOON_DAYS = 60      # "next April" is not an April this close after the DCT
 STORY_DAYS = 62         # days from a story's day to a yearless day it dates
 ANAPHORA_REACH = 400     # characters back to the date "the following day" counts from,
                          # past a coarser one ("since 2009")
@@ -203,8 +204,10 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         if rel == -1:          # the latest to have ended ("last winter" in January: two back)
             ended = (p for p in (this, make(job.dct.year - 1), make(job.dct.year - 2)) if p and p.end < job.dct)
             return next(ended, None), "'last': the latest before the DCT"
-        if rel == 1:
-            return (this if this.start > job.dct else make(job.dct.year + 1)), "'next': the first after the DCT"
+        if rel == 1:        # "next April" told in March: this April is only weeks away
+            soon = (this.start - job.dct).days <= NEXT_SOON_DAYS and "next" in job.mention.text.lower()
+            return (this if this.start > job.dct and not soon else make(job.dct.year + 1)), \
+                "'next': the first after the DCT, not weeks away"
         if job.spec.get("season") == "WI" and job.dct.month <= 3:
             return make(job.dct.year - 1), "'this': the winter that began last December"
         return this, "'this': the DCT's year"
