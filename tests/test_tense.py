@@ -286,6 +286,9 @@ from timeline.tense import sentence_bounds, tense
     ("Spurs travel to Crystal Palace on Sunday for a 1.30 p.m. kick-off.", "Sunday", "future"),
     ("Moyes takes charge for his first league game on Saturday, months after Ferguson retired.", "Saturday", "future"),
     ("Orbital to try again Friday for first Antares launch", "Friday", "future"),     # a headline
+    ("Procrastinators race to meet Monday's tax deadline\n\nWASHINGTON, April 11 - The IRS said so.",
+     "Monday", "future"),      # a headline with the story under it
+    ("From sarin attack to disarmament: Syria's weapons since August\n\nTHE HAGUE - It met.", "August", "past"),
     ("Workers went to work on Monday", "Monday", "past"),
     ("NASA's orbiter is on track to lift off on Monday, weeks after the government shut down.", "Monday", "future"),
     ("The execution comes days before Tuesday's anniversary of his father's death.", "Tuesday", "future"),

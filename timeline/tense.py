@@ -311,15 +311,15 @@ def tense(text: str, start: int, end: int) -> str:
     if (best is None or best[0] > 1) and _HOMOGRAPH.match(text, end) \
             and _ON.search(text, max(0, start - 5), start):
         best = (1, "past", False, False, "")     # "FedEx on Wednesday cut its forecast"
-    if not text[:left].strip() and _HEADLINE_TO.match(text, left, right) and "\n" not in text[left:right] \
-            and not text[left:right].rstrip().endswith((".", "!", "?", '"', "”")):
-        return "future"       # the headline's infinitive: "Orbital to try again Friday"
     clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)   # "until [5 p.m.,] Nov. 6"
     edge = clock.start() if clock else start
     before = text[max(0, edge - 20):edge]
     if _SINCE.search(before) or _SINCE_DOING.search(text, max(0, edge - 60), edge) \
             or _CLOSING.search(text, max(0, edge - 50), edge):
         return "past"
+    if not text[:left].strip() and _HEADLINE_TO.match(text, left, right) and "\n" not in text[left:right].rstrip() \
+            and not text[left:right].rstrip().endswith((".", "!", "?", '"', "”")):
+        return "future"       # the headline's infinitive: "Orbital to try again Friday"
     condition = _IF_PRESENT.search(text, max(left, edge - 80), edge)
     clause_end = _CLAUSE_END.search(text, end, right)
     elected = condition and _IF_ELECTED.match(text, condition.start())
