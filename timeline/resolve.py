@@ -957,7 +957,8 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
             return t.start - timex.end if t.start >= timex.end else timex.start - t.end
         near = min((t for t in days if left <= t.start and t.end <= right
                     and not (_ACROSS if t.start > timex.start else _LINE).search(
-                        text[min(t.end, timex.end):max(t.start, timex.start)])),
+                        text[min(t.end, timex.end):max(t.start, timex.start)])
+                    and not (t.end <= timex.start and _in_relative_clause(text, left, t, timex))),
                    key=gap, default=None)     # not across a line ("09:15 BST" heading a post)
                                               # nor into brackets ("9 p.m. EST (0200 GMT Saturday)"),
                                               # but out of them ("Saturday 7 May: Leicester (5.30pm)")
@@ -977,6 +978,13 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
         out[i] = replace(timex, value=_clock_value(day, clock),
                          period=Period(day, day, "time"),
                          anchor=f"{timex.anchor.split(';')[0]}; {_BESIDE}")
+
+
+def _in_relative_clause(text: str, left: int, day: Timex, clock: Timex) -> bool:
+    """Is `day` in a relative clause closed before `clock`? ("Sunak, who called the
+    election on 22 May, conceded shortly after 04:00 BST")"""
+    opener = text.rfind(",", left, day.start)
+    return opener >= 0 and bool(_RELATIVE_OPENS.match(text, opener)) and "," in text[day.end:clock.start]
 
 
 def _standing_hours(out: list[Timex], text: str) -> None:
@@ -1003,6 +1011,7 @@ _STANDING = re.compile(
     r"|\b(?:weekdays|weeknights|weekday\s+\w+s)\b|\b(?:get|gets|getting|wake|wakes|waking)\s+up\s+at\b"
     r"|\b(?:trains|buses|services|ferries|flights)\b(?:\s+\w+){0,4}\s+(?:run|operate)\s+(?:only\s+)?"
     r"(?:between|from|until)\b", re.I)
+_RELATIVE_OPENS = re.compile(r",\s+(?:who|which|whose|where)\b", re.I)
 _POLLS = re.compile(r"\b(?:polls?|polling|voting)\b", re.I)     # election day's hours are that day's
 
 
@@ -1038,9 +1047,10 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
             last = timex
         if not timex.anchor.endswith(CLOCK_ON_DCT) or last is None:
             continue
-        right = sentence_bounds(text, timex.start, timex.end)[1]
+        left, right = sentence_bounds(text, timex.start, timex.end)
         if any(timex.start < t.end and t.start < right and not t.rule.startswith("anaphoric")
-               for t in days) \
+               for t in days) or last.start >= left and last.period.granularity == "day" \
+                and _in_relative_clause(text, left, last, timex) \
                 or timex.start - last.end > (YESTERDAY_REACH if published - last.period.start == dt.timedelta(days=1)
                                              and last.rule != "overnight" else NARRATIVE_REACH) \
                 or not text[text.rfind("\n", 0, timex.start) + 1:timex.start].strip():
