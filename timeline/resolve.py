@@ -1495,6 +1495,14 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                 if anchors and anchors[-1] is first:
                     anchors[-1] = out[-1]
                 timex = _range_end_weekday(timex, out[-1].period.start)
+            week = dt.timedelta(days=7)
+            if range_to and first.period.start - week < published < timex.period.start - week \
+                    and tense(text, first.start, first.end) == "future":
+                # "will shop from Thursday through Sunday", told on the Friday between: this week's
+                out[-1] = _range_end_weekday(first, first.period.start - week)
+                if anchors and anchors[-1] is first:
+                    anchors[-1] = out[-1]
+                timex = _range_end_weekday(timex, out[-1].period.start)
         by_weekday = named_weekday
         if kind == "date" and "weekday" in spec and "month" not in spec and "day" not in spec:
             way = job.tense if job.tense != "unknown" else \
