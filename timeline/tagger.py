@@ -191,6 +191,13 @@ def _near(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans]
 
 
+def _marked(m: re.Match) -> list[tuple[int, int]]:
+    """What a negative match rules out: its named groups if it has any (the rest of the
+    match is context: "touchdown passes in [the third quarter]"), else all of it."""
+    groups = [m.span(name) for name, value in m.groupdict().items() if value is not None]
+    return groups or [m.span()]
+
+
 def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
     """Every temporal expression in `text`, in text order, none overlapping.
 
@@ -215,7 +222,8 @@ def tag(text: str, grammar: Grammar | None = None) -> list[Mention]:
             if vocabulary and vocabulary.isdisjoint(words):
                 continue
             for m in regex.finditer(text, start, end):
-                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                for a, b in _marked(m):
+                    taken[a:b] = b"\x01" * (b - a)
     mentions = []
     for _, _, match, rule in candidates:
         start, end = match.span()

@@ -94,8 +94,8 @@ def _expand(pattern: str, alts: dict[str, str], raw: dict[str, str], rule: str,
 
     def sub(m: re.Match) -> str:
         unnamed, table, name = m.group(1), m.group(2), m.group(3) or m.group(2)
-        if unnamed:                         # {~table}: the alternation, no group
-            return alts[table]
+        if unnamed:                         # {~table}: the alternation (or pattern), no group
+            return f"(?:{_expand(raw[table], alts, raw, rule, used)})" if table in raw else alts[table]
         if table in raw:
             body = _expand(raw[table], alts, raw, rule, used)
         elif table in alts:
