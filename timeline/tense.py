@@ -118,7 +118,7 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
-_SAYING = re.compile(r",\s+(?:saying|adding|warning|arguing|noting)\b", re.I)
+_SAYING = re.compile(r"\b(?:saying|adding|warning|arguing|noting)\b", re.I)   # "..., saying that snow could"
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
 _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!\bsee )"
