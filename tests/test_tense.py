@@ -302,6 +302,12 @@ from timeline.tense import sentence_bounds, tense
     ("The feed posted a final message on Tuesday morning saying it would not be updated.", "Tuesday morning", "past"),
     ("Commuters face a week of disruption from Monday, with the union warning that it could last.", "Monday", "future"),
     ("Liverpool entertain Norwich on Saturday at 3 p.m.", "Saturday", "future"),
+    # a notice's hours and a cancelled fixture: the nearer day, whatever the verb
+    ("The weather service issued a blizzard warning for the county from 7 a.m. Friday until 1 p.m. Saturday.",
+     "7 a.m. Friday", "unknown"),
+    ("The storm forced the cancellation of Sunday's Dallas Marathon.", "Sunday", "unknown"),
+    ("Work will require a closure this weekend, from 7 p.m. Friday until 5 a.m. Monday.", "7 p.m. Friday", "future"),
+    ("Reed had canceled a series of concerts in April.", "April", "past"),
     ("Voters went to the polls on Sunday.", "Sunday", "past"),
     ("Harlan will pay a premium to the closing price on Friday.", "Friday", "past"),
     ("The buyers will pay $72.50 a share, a premium to Heinz's closing price on Wednesday.", "Wednesday", "past"),

@@ -41,6 +41,10 @@ _CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]
                       re.I)    # "a premium to the closing price of $60.48 on Wednesday": a close is past
 _HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b|got\b|said\b)[\w'’.&-]+\s+){1,6}"
                           r"to\s+[a-z]+\b")      # "Fed to raise rates"
+_NOTICE_FROM = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban)\b[^.;]{0,60}"
+                          r"\b(?:from|between|starting|beginning|effective)\s+$", re.I)
+_CALLED_OFF = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:cancel(?:l?ed|l?ing|lation of)|called off"
+                         r"|calling off|postponed|postponement of|scrapped)\b[^.;]{0,40}$", re.I)
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
@@ -346,8 +350,10 @@ def tense(text: str, start: int, end: int) -> str:
         if _DID_NOT.search(text, max(0, edge - 50), edge - len(deadline.group())):
             return "past"     # "a season that didn't begin until Jan. 19"
         return "future"
-    if _CANCELLED_FOR.search(text, max(left, edge - 60), edge):
-        return "unknown"      # "canceled classes for Monday": the day it was planned for, near either way
+    if _CANCELLED_FOR.search(text, max(left, edge - 60), edge) \
+            or text[end:end + 2] in ("'s", "’s") and _CALLED_OFF.search(text, max(left, edge - 60), edge):
+        return "unknown"      # "canceled classes for Monday", "forced the cancellation of Sunday's
+        # marathon": the day it was planned for, near either way
     if _MOVED_TO.search(text, max(0, edge - 60), edge):
         return "future"       # "moved Wonder Woman 1984 to Christmas Day": a new date
     if _POSSESSIVE.match(text, end) and not _POSSESSIVE_AHEAD.match(text, end) \
@@ -364,6 +370,8 @@ def tense(text: str, start: int, end: int) -> str:
                                    and best[4] not in _MARKERS["warnings"]):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past ("warned
                               # of delays through the weekend" is a warning of what may come)
+    if best and best[1] == "past" and not best[2] and _NOTICE_FROM.search(text, max(left, edge - 100), edge):
+        return "unknown"      # "issued a blizzard warning from 7 a.m. Friday": the nearer one
     return best[1] if best else "unknown"
 
 
