@@ -287,12 +287,12 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
 
 
 def _listed_with(job: _Job, make: Callable[[int], Period | None]) -> tuple[Period, str] | None:
-    """A yearless month listed right after another ("late February or early March",
-    "November and December"), or told after one of last or next year in its clause's
+    """A yearless month or season listed right after another ("late February or early
+    March", "November and December", "the spring and summer"), or told after one of last or next year in its clause's
     "and" ("removed in March last year and expelled from the party in September"): the
     first after it."""
     before = job.previous[-1] if job.previous else None
-    if before is None or before.period is None or before.period.granularity != "month":
+    if before is None or before.period is None or before.period.granularity not in ("month", "season"):
         return None
     gap = job.text[before.end:job.mention.start]
     if not joined(job.text, before.end, job.mention.start) and not (
@@ -662,6 +662,10 @@ def _anaphoric(job: _Job) -> Result | None:
         return _that_weekday(job)
     if "month" in job.spec:
         return _that_month(job)
+    paired = job.previous[-1] if job.previous else None
+    if "part" in job.spec and rel == 0 and paired and paired.period and paired.period.granularity == "time" \
+            and joined(job.text, paired.end, job.mention.start):   # "Wednesday afternoon and evening"
+        return _with_part(job, day_period(paired.period.start), f"the day of '{paired.text}', listed before it")
     def far(t: Timex) -> bool:      # out of reach, or in another paragraph and weeks away
         return job.mention.start - t.end > ANAPHORA_REACH or bool(_PARAGRAPH.search(
             job.text, t.end, job.mention.start)) and abs((job.dct - t.period.start).days) > NARRATIVE_DAYS
