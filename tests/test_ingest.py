@@ -408,31 +408,28 @@ def test_ingest_read_article_a_short_lede_after_a_wire_dateline_is_body(tmp_path
     assert article.title.startswith("The Federal Reserve left")
 
 
-@pytest.mark.parametrize("first", ["December 31, 1999", "Friday, December 31, 1999", "1999-12-31"])
-def test_ingest_read_article_a_first_line_of_only_a_date_is_no_headline(tmp_path, first):
-    text = (f"{first}\n\nKANDAHAR, Afghanistan (AP) -- More than 150 hostages were freed "
-            "Friday.\n\nThey flew home.\n")
+_FREED = "More than 150 hostages were freed Friday."
+_WIRE = f"KANDAHAR, Afghanistan (AP) -- {_FREED}\n\nThey flew home.\n"
+_HEADED = "A year of weather extremes\n\nStorm Babet battered the region on 20 October.\n"
+
+
+@pytest.mark.parametrize("text, published, title, body", [
+    # a first line of only a date is no headline; the wire story's first sentence stands in
+    ("December 31, 1999\n\n" + _WIRE, dt.date(1999, 12, 31), _FREED, "More than 150"),
+    ("Friday, December 31, 1999\n\n" + _WIRE, dt.date(1999, 12, 31), _FREED, "More than 150"),
+    ("1999-12-31\n\n" + _WIRE, dt.date(1999, 12, 31), _FREED, "More than 150"),
+    # ... the headline may stand under it, labelled or not
+    ("Published: 28 December 2023\n\n" + _HEADED, dt.date(2023, 12, 28), "A year of weather extremes", "Storm Babet"),
+    ("Thursday 28 December 2023\n\n" + _HEADED, dt.date(2023, 12, 28), "A year of weather extremes", "Storm Babet"),
+    # ... but a sentence under it is the story's first paragraph
+    ("Posted 3 May 2024\n\nThe talks resumed on Monday.\n\nNothing moved.\n", dt.date(2024, 5, 3),
+     "The talks resumed on Monday.", "The talks resumed"),
+])
+def test_ingest_read_article_a_first_line_of_only_a_date_is_no_headline(tmp_path, text, published, title, body):
     article = read(tmp_path, text)
-    assert article.published == dt.date(1999, 12, 31)
-    assert article.title == "More than 150 hostages were freed Friday."
-    assert text[article.body[0]:].startswith("More than 150")
-
-
-@pytest.mark.parametrize("first", ["Published: 28 December 2023", "Thursday 28 December 2023"])
-def test_ingest_read_article_the_headline_may_stand_under_a_date_line(tmp_path, first):
-    text = (f"{first}\n\nA year of weather extremes\n\nStorm Babet battered the region on "
-            "20 October.\n")
-    article = read(tmp_path, text)
-    assert article.published == dt.date(2023, 12, 28)
-    assert article.title == "A year of weather extremes"
-    assert text[article.body[0]:].startswith("Storm Babet")
-
-
-def test_ingest_read_article_a_sentence_under_a_date_line_is_body_not_headline(tmp_path):
-    text = "Posted 3 May 2024\n\nThe talks resumed on Monday.\n\nNothing moved.\n"
-    article = read(tmp_path, text)
-    assert article.title == "The talks resumed on Monday."
-    assert text[article.body[0]:].startswith("The talks resumed")
+    assert article.published == published
+    assert article.title == title
+    assert text[article.body[0]:].startswith(body)
 
 
 def test_ingest_read_article_a_live_blog_s_first_day_heading_and_timestamp_are_body(tmp_path):

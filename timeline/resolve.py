@@ -1490,20 +1490,19 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             range_to = _RANGE_TO.fullmatch(text, first.end, mention.start)
             if range_to or _next_days(first, timex, text):
                 timex = _range_end_weekday(timex, first.period.start)
+            week, earlier = dt.timedelta(days=7), None
             if range_to and first.period.start == published < timex.period.start \
                     and tense(text, first.start, first.end) == "past" \
                     and not _NOTICE.search(text, max(0, first.start - 80), first.start):
                 # "ran from Friday to Sunday", told that Friday: the week before (not a
                 # notice's: "issued a watch from noon Saturday through Sunday evening")
-                out[-1] = _range_end_weekday(first, published - dt.timedelta(days=7))
-                if anchors and anchors[-1] is first:
-                    anchors[-1] = out[-1]
-                timex = _range_end_weekday(timex, out[-1].period.start)
-            week = dt.timedelta(days=7)
-            if range_to and first.period.start - week < published < timex.period.start - week \
+                earlier = published - week
+            elif range_to and first.period.start - week < published < timex.period.start - week \
                     and tense(text, first.start, first.end) == "future":
                 # "will shop from Thursday through Sunday", told on the Friday between: this week's
-                out[-1] = _range_end_weekday(first, first.period.start - week)
+                earlier = first.period.start - week
+            if earlier is not None:
+                out[-1] = _range_end_weekday(first, earlier)
                 if anchors and anchors[-1] is first:
                     anchors[-1] = out[-1]
                 timex = _range_end_weekday(timex, out[-1].period.start)
