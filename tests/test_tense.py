@@ -302,6 +302,10 @@ from timeline.tense import sentence_bounds, tense
     ("The feed posted a final message on Tuesday morning saying it would not be updated.", "Tuesday morning", "past"),
     ("Commuters face a week of disruption from Monday, with the union warning that it could last.", "Monday", "future"),
     ("Liverpool entertain Norwich on Saturday at 3 p.m.", "Saturday", "future"),
+    ("Officials said they expected heavy congestion on the detour routes Saturday.", "Saturday", "future"),
+    ("Abe cut short a trip and was expected back in Tokyo on Saturday.", "Saturday", "future"),
+    ("The comet brightened more slowly than expected through the spring.", "the spring", "past"),
+    ("The airport would have to cope with fewer passengers than usual on Thursday.", "Thursday", "future"),
     # a notice's hours and a cancelled fixture: the nearer day, whatever the verb
     ("The weather service issued a blizzard warning for the county from 7 a.m. Friday until 1 p.m. Saturday.",
      "7 a.m. Friday", "unknown"),

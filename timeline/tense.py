@@ -100,7 +100,8 @@ _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|inv
                       r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+(?!(?:the|a|an|his|her|its|their|our)\b)[a-z]+\b",
                       re.I)      # a request looks ahead (not "ordered back to port", nor "told
                                  # MPs in a statement to the Commons")
-_PREDICTED = re.compile(r"(?:predicted|forecast)\s+(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,6}(?:on\s+)?$", re.I)
+_PREDICTED = re.compile(r"(?:predicted|forecast|(?<!\bthan )(?<!\bas )(?<!\bits )(?<!\bthe )(?<!\btheir )(?<!\ban )(?<!\ba )expected)\s+"
+                        r"(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,6}(?:on\s+)?$", re.I)
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
@@ -161,7 +162,7 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 _WITH = re.compile(r"\b(?:with|(?:have|has)(?!\s+(?:already|just|not|never|since|also|now|often|been|\w+ly)\b))"
                    r"\s+(?:[\w’'-]+\s+){1,5}$", re.I)     # "with seven matches left", "have two games left"
 _TO_HAVE = re.compile(r"\bto have (?:been )?$", re.I)   # "is expected to have slowed": a past
-_WOULD_HAVE = re.compile(r"(?:would|should)(?: not|n['’]t)? have\b", re.I)
+_WOULD_HAVE = re.compile(r"(?:would|should)(?: not|n['’]t)? have\b(?! to\b)", re.I)   # not "would have to cope"
 _CLAUSE_REACH = 60    # characters from a verb that looks ahead to a participle of its clause
 _CLAUSE_GAP = 45      # characters a comma or "and" adds between a marker and the date
 MAX_TENSE_GAP_DAYS = 300
