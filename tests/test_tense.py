@@ -306,6 +306,7 @@ from timeline.tense import sentence_bounds, tense
     ("Abe cut short a trip and was expected back in Tokyo on Saturday.", "Saturday", "future"),
     ("The comet brightened more slowly than expected through the spring.", "the spring", "past"),
     ("The airport would have to cope with fewer passengers than usual on Thursday.", "Thursday", "future"),
+    ("Flights were cancelled, and more may be cancelled on Thursday.", "Thursday", "future"),
     # a notice's hours and a cancelled fixture: the nearer day, whatever the verb
     ("The weather service issued a blizzard warning for the county from 7 a.m. Friday until 1 p.m. Saturday.",
      "7 a.m. Friday", "unknown"),
