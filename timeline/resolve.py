@@ -14,7 +14,7 @@ from .periods import (TIME_UNITS, day_period, duration_value, holiday_date, mont
                       nth_weekday, period_value, quarter_period, season_period, shift_date,
                       unit_period, year_period)
 from .tagger import LATER, day_heading, joined
-from .tense import SCHEDULED, WEEKDAY_NAME, pick, sentence_bounds, tense
+from .tense import SCHEDULED, SET_OFF, WEEKDAY_NAME, pick, sentence_bounds, tense
 
 GRANULARITY_ORDER = ("time", "day", "week", "month", "quarter", "season", "year")   # a time: part of a day
 NARRATIVE_REACH = 600    # characters back to the day a past clock time is told on ...
@@ -987,8 +987,7 @@ def _attach_clock_times(out: list[Timex], text: str) -> None:
 def _in_relative_clause(text: str, left: int, day: Timex, clock: Timex) -> bool:
     """Is `day` in a relative clause closed before `clock`? ("Sunak, who called the
     election on 22 May, conceded shortly after 04:00 BST")"""
-    opener = text.rfind(",", left, day.start)
-    return opener >= 0 and bool(_RELATIVE_OPENS.match(text, opener)) and "," in text[day.end:clock.start]
+    return bool(SET_OFF.search(text, left, day.start)) and "," in text[day.end:clock.start]
 
 
 def _standing_hours(out: list[Timex], text: str) -> None:
@@ -1015,7 +1014,6 @@ _STANDING = re.compile(
     r"|\b(?:weekdays|weeknights|weekday\s+\w+s)\b|\b(?:get|gets|getting|wake|wakes|waking)\s+up\s+at\b"
     r"|\b(?:trains|buses|services|ferries|flights)\b(?:\s+\w+){0,4}\s+(?:run|operate)\s+(?:only\s+)?"
     r"(?:between|from|until)\b", re.I)
-_RELATIVE_OPENS = re.compile(r",\s+(?:who|which|whose|where)\b", re.I)
 _POLLS = re.compile(r"\b(?:polls?|polling|voting)\b", re.I)     # election day's hours are that day's
 
 

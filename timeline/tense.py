@@ -130,7 +130,7 @@ _CONDITION = re.compile(r"(?<!\bas )(?<!\basked )(?<!\bunclear )(?<!\bknow )(?<!
                         r"\b(?:if(?!,? anything\b)|unless)\b", re.I)     # its past is no time
 _NAMING = re.compile(r"\bwhat\s+\w+\s+(?:called|dubbed|termed)$", re.I)   # "in what it called a 'Friday
                                                         # of rejection'": a name, no time
-_SET_OFF = re.compile(r",\s*(?:where|who|which|whose)\b[^,;]*$", re.I)
+SET_OFF = re.compile(r",\s*(?:where|who|which|whose)\b[^,;]*$", re.I)   # a relative clause still open
 _CLAUSE_CLOSED = re.compile(r",\s*(?:(?:from|on|at|in|until|through|by|between)\s+)?$", re.I)
 _THAT = re.compile(r"\s+that\b", re.I)      # "on Tuesday that he would": the reported clause's
 _NEW_CLAUSE = re.compile(r"[,;:(]|\b(?:and|but|or|that|who|whom|whose|which|when|where|after|before"
@@ -280,7 +280,7 @@ def tense(text: str, start: int, end: int) -> str:
             if verb == "past" and _CONDITION.search(text, *condition):
                 continue      # "... dates in November if no deal was reached", "if they failed
                               # to finish by the spring": a condition's past is no time
-            if left_side and _SET_OFF.search(text, max(left, m.start() - 80), m.start()) \
+            if left_side and SET_OFF.search(text, max(left, m.start() - 80), m.start()) \
                     and _CLAUSE_CLOSED.search(text, m.end(), start):
                 continue      # "will lie in state in Pretoria, where he was sworn in in 1994, from
                               # Wednesday to Friday": a clause set off by commas has its own time
