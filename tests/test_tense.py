@@ -298,6 +298,13 @@ from timeline.tense import sentence_bounds, tense
     ("Analysts expected little reaction when markets open on Monday.", "Monday", "future"),
     ("The nation prepares to celebrate the 50th anniversary of its founding on Oct. 1.", "Oct. 1", "future"),
     ("Towns downstream were bracing for a crest early Tuesday.", "early Tuesday", "future"),
+    # a clause opened by "as", "after", "because" ... after the date has its own time
+    ("Airlines were preparing to cancel flights on Thursday as controllers began a strike.", "Thursday", "future"),
+    ("Airlines cancelled flights on Thursday as controllers will strike.", "Thursday", "past"),
+    # a forecast told in the past looks ahead; so does a sentence closed by who said it
+    ("Up to 3 inches of rain was forecast from Wednesday evening.", "Wednesday evening", "future"),
+    ("It could bring snow late Thursday and rain on Friday, said meteorologist Kim Darrow.", "Friday", "future"),
+    ("Cameron, who cut short a tour on Monday, said Parliament would be recalled.", "Monday", "past"),
     ("Ballots must be postmarked by Election Day and received by midnight Friday.", "midnight Friday", "future"),
     ("The feed posted a final message on Tuesday morning saying it would not be updated.", "Tuesday morning", "past"),
     ("Commuters face a week of disruption from Monday, with the union warning that it could last.", "Monday", "future"),

@@ -36,7 +36,8 @@ _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
 SCHEDULED = _words(_MARKERS["scheduled"])    # nouns of fixtures: "game", "election" ...
 _POSSIBLE = re.compile(r"\s+(?:(?:still|also|quite|very|more|most|less|highly)\s+)?"
-                       r"(?:possible|likely|unlikely)\b", re.I)     # "showers were possible"
+                       r"(?:possible|likely|unlikely|forecast|predicted)\b", re.I)   # "showers were possible",
+                                                                         # "rain was forecast"
 _CLOSING = re.compile(r"\bclos(?:e|ing(?: price| level)?)\s+(?:of|at)\s+[$€£]?\d[\d.,]*(?:\s+\w+)?\s+(?:on\s+)?$",
                       re.I)    # "a premium to the closing price of $60.48 on Wednesday": a close is past
 _HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b|got\b|said\b)[\w'’.&-]+\s+){1,6}"
@@ -89,7 +90,11 @@ _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "du
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset"
                            r"|\bsundown),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
-_ATTRIBUTION = re.compile(rf"(?:{_words(_MARKERS['reporting'])})[\s.\"”'’]*", re.I)   # ends the sentence
+_AUXILIARIES = "would|will|was|were|is|are|had|has|have|could|should|may|might|can|must|did|does|do"
+_ATTRIBUTION = re.compile(   # ends the sentence, perhaps with who said it ("..., said meteorologist
+                             # Kim Darrow."; not "said Parliament would be recalled")
+    rf"(?:{_words(_MARKERS['reporting'])})"
+    rf"(?:\s+(?:(?!\b(?:{_AUXILIARIES}|that|it|he|she|they|we|I)\b)[^;:!?\"“”\n]){{1,100}}?)?[\s.\"”'’]*", re.I)
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
                      r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut"
@@ -122,6 +127,7 @@ NEAR_VERB = 30        # characters: a past verb this near (a past perfect twice 
 _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., which TfL said":
                                                # a saying in another clause
                                     # (but "On Monday, the minister said" is the date's verb)
+_SUBORDINATE_AFTER = re.compile(r"\s*,?\s*(?:as|while|after|because|before|until|since)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
 _SAYING = re.compile(r"\b(?:saying|adding|warning|arguing|noting)\b", re.I)   # "..., saying that snow could"
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
@@ -250,6 +256,9 @@ def tense(text: str, start: int, end: int) -> str:
                 distance += _CLAUSE_GAP      # "... in March and faces sentencing": the date
                                              # ends the clause before; "... people who have
                                              # benefited" is a clause of its own
+            if not left_side and _SUBORDINATE_AFTER.match(text, a, b):
+                distance += _ATTRIBUTION_GAP     # "... on Thursday as controllers began a
+                                                 # strike": a clause of its own, with its own time
             if not left_side and (_ATTRIBUTION.fullmatch(text, m.start(), right)
                                   or _SAYS.fullmatch(m.group()) and (_AND.search(text, a, b)
                                                                      or _DAY_SAID.match(text, m.end()))):
