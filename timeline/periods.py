@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pendulum
 
@@ -165,10 +166,17 @@ def duration_value(num, unit: str) -> str | None:
     if isinstance(num, float) and num.is_integer():
         num = int(num)
     t = "T" if unit in TIME_UNITS else ""
-    if isinstance(num, float) and not isinstance(num, Written) and unit in SMALLER:   # P2Y6M
-        smaller, per = SMALLER[unit]
+    if isinstance(num, float) and not isinstance(num, Written) and unit in SMALLER:   # P2Y6M, PT2H4M11S
+        units, pers = [unit], []              # the unit and up to two smaller ones, in whole counts
+        while len(units) < 3 and units[-1] in SMALLER:
+            units.append(SMALLER[units[-1]][0])
+            pers.append(SMALLER[units[-2]][1])
+        rest, counts = round(num * math.prod(pers)), []
+        for per in reversed(pers):
+            rest, count = divmod(rest, per)
+            counts.insert(0, count)
         parts = {"date": "", "time": ""}
-        for n, u in ((int(num), unit), (round((num - int(num)) * per), smaller)):
+        for n, u in zip([rest] + counts, units):
             if n:
                 parts["time" if u in TIME_UNITS else "date"] += f"{n}{UNIT_LETTER[u]}"
         return "P" + parts["date"] + ("T" + parts["time"] if parts["time"] else "")

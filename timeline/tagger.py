@@ -22,6 +22,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "year_words": ("year", "year_words"), "era": ("era", "era"),
            "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"),
            "year_part": ("year_part", "year_part"), "tail_unit": ("tail_unit", "unit"),
+           "tail2_unit": ("tail2_unit", "unit"),
            "day_ordinal": ("day", "ordinal"), "nth": ("num", "nth"), "nth_of": ("nth_of", "ordinal"),
            "week_rel": ("week_rel", "rel")}
 _INT_GROUPS = {"day": "day", "dd": "day", "mm": "month", "year": "year", "hour": "hour",
@@ -60,7 +61,7 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
     if group == "yy":
         yy = int(word.strip("'’"))
         return "year", 1900 + yy if yy >= 30 else 2000 + yy
-    if group in ("num", "tail_num"):
+    if group in ("num", "tail_num", "tail2_num"):
         return group, _number(grammar, text)
     if group == "half":
         return "half", 1 if word in ("first", "1st") else 2
@@ -138,10 +139,16 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
     if "fraction" in spec:
         spec["num"] = spec.get("num", 1) + spec.pop("fraction")
     if "tail_num" in spec:                  # "two hours and 20 minutes": 2 1/3 hours
-        smaller, per = SMALLER.get(spec.get("unit"), (None, 1))
-        tail = spec.pop("tail_num"), spec.pop("tail_unit")
-        if tail[1] == smaller and isinstance(tail[0], int) and isinstance(spec.get("num"), int):
-            spec["num"] += tail[0] / per
+        unit, scale = spec.get("unit"), 1
+        for tail in ("tail", "tail2"):          # "2 hours, 4 minutes, 11 seconds"
+            if tail + "_num" not in spec:
+                break
+            num, tail_unit = spec.pop(tail + "_num"), spec.pop(tail + "_unit")
+            smaller, per = SMALLER.get(unit, (None, 1))
+            if tail_unit != smaller or not isinstance(num, int) or not isinstance(spec.get("num"), (int, float)):
+                break
+            unit, scale = smaller, scale * per
+            spec["num"] += num / scale
     if "span_yy" in spec:                   # "2013-14": the years a season spans
         yy, year = spec.pop("span_yy"), spec["year"]
         if yy != (year + 1) % 100:

@@ -58,6 +58,8 @@ _SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from)\s+(?:[^,.
                           re.I)    # "since taking office in", "down from a projection of 2.6% in"
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
+_DONE_BY = re.compile(r"\b(?:had|having)\s+(?:[\w’'-]+\s+){1,3}$", re.I)   # "having worked through
+                                                                      # Friday night": done by then
 _SPAN_BEFORE = re.compile(r"\b(?:(?:this|last|the|a) year|so far|to date|months|weeks|quarters)\s+$", re.I)
 _DECLARED = re.compile(r"\b(?:declared|declares|proclaimed|designated|named)\s+$", re.I)
 _DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,2}(?:day|holiday)\b", re.I)
@@ -72,7 +74,7 @@ _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|
 _ON = re.compile(r"\bon\s+$", re.I)
 _WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
                           r"(?:[\w’'-]+ ){0,4}(?:on |in )?$", re.I)
-_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
+_PERFECT = re.compile(r"\b(?:had|having|may have|might have|could have|must have) "
                       r"(?:(?:never|not|already|just|long|been|\w+ly) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
 # a plan that may or may not have come yet: "he had (originally) been due to return Saturday"
@@ -376,7 +378,7 @@ def tense(text: str, start: int, end: int) -> str:
         by = None             # "sales this year through August": the end of a span, not a deadline
     head = text[left:edge - len(before) + by.start()] if by else ""
     fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
-    if by and not fronted and not (best and best[1] == "past" and (best[2] or best[3])
+    if by and not fronted and not _DONE_BY.search(head) and not (best and best[1] == "past" and (best[2] or best[3])
                                    and best[0] <= NEAR_VERB * (2 if best[2] else 1)
                                    and best[4] not in _MARKERS["warnings"]):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past ("warned
