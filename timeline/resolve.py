@@ -77,8 +77,10 @@ class _Job:
             if timex.type == "DURATION" and _MONTHS.search(timex.text):
                 return None
             if timex.period is None or timex.period.start > self.dct \
-                    or (self.dct - timex.period.end).days > 366:
-                continue        # a period to come, or one already a year back
+                    or (self.dct - timex.period.end).days > 366 \
+                    or _BASE.search(self.text, max(0, timex.start - 20), timex.start):
+                continue        # a period to come, one already a year back, or a base compared
+                                # with ("fell in December from November", "since last June")
             if i and (quarter := _quarter_to(self.text, self.previous[i - 1], timex)):
                 return quarter
             granularity = timex.period.granularity
@@ -87,6 +89,8 @@ class _Job:
                 return timex
         return None
 
+
+_BASE = re.compile(r"\b(?:since|from|compared (?:with|to)|than)\s+$", re.I)
 
 Result = tuple[str, str, Period | None, str]   # type, value, period, why
 
