@@ -925,8 +925,9 @@ def _time(job: _Job) -> Result | None:
         day, why = job.dct + dt.timedelta(days=s["rel"] + small_hours), _ON_DAY_WORD
     else:
         day, why = job.dct, CLOCK_ON_DCT      # resolve() moves it to a day named beside it
-        if hour == 24 and job.tense != "future":     # the midnight just past
-            day -= dt.timedelta(days=1)
+        if hour == 24 and job.tense != "future" and not (
+                job.tense == "unknown" and job.text.startswith(" deadline", job.mention.end)):
+            day -= dt.timedelta(days=1)       # the midnight just past (not "a midnight deadline")
     if hour == 24 and _AFTER.search(job.text, max(0, job.mention.start - 6), job.mention.start):
         # "shortly after midnight": the new day's T00:00 ("on Thursday": Thursday's)
         day, hour = day + dt.timedelta(days=why == CLOCK_ON_DCT), 0
