@@ -310,6 +310,8 @@ from timeline.tense import sentence_bounds, tense
     ("The next session is from 9 to 11 a.m. Saturday at the library.", "11 a.m. Saturday", "future"),
     ("The commissioner who led the IRS until November said he did not know.", "November", "past"),
     ("The judge set sentencing for Oct. 2.", "Oct. 2", "future"),
+    ("Forecasters are predicting further heavy rain over the weekend.", "the weekend", "future"),
+    ("Passengers are being warned to expect disruption over the weekend.", "the weekend", "future"),
     ("Forecasters placed the Plains under a rare high risk for Saturday.", "Saturday", "future"),
     ("Ballots must be postmarked by Election Day and received by midnight Friday.", "midnight Friday", "future"),
     ("The feed posted a final message on Tuesday morning saying it would not be updated.", "Tuesday morning", "past"),
