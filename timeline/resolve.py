@@ -645,6 +645,8 @@ def _shift(job: _Job) -> Result | None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, "vague count"
     amount, unit = (num * YEARS[unit], "year") if unit in YEARS else (num, unit)   # a year, not a decade
     anchor = job.comparison_anchor() if unit == "year" and amount == 1 else None
+    if anchor is None and direction < 0 and _EARLIER.search(job.mention.text):
+        anchor = _year_told_before(job)
     if anchor is not None:
         return "DATE", *_years_from(anchor, direction), f"{amount} {unit} from '{anchor.text}'"
     base = job.dct
@@ -654,6 +656,21 @@ def _shift(job: _Job) -> Result | None:
     day = shift_date(base, unit, direction * amount)
     period = unit_period(day, "day" if "weekday" in s else s.get("at", unit))   # "40 years ago today"
     return "DATE", period_value(period), period, f"{amount} {unit} from the DCT"
+
+
+def _year_told_before(job: _Job) -> Timex | None:
+    """What "N years earlier" counts back from when nothing is compared: the last date
+    named, with its year written, in this sentence or the one before ("restructured in
+    2009 ... A year earlier, it had closed two plants": 2008)."""
+    last = job.previous[-1] if job.previous else None
+    if last is None or last.period is None or last.period.granularity not in ("year", "month", "day") \
+            or not _YEAR_WRITTEN.search(last.text) or last.period.end >= job.dct:
+        return None
+    left = sentence_bounds(job.text, job.mention.start, job.mention.end)[0]
+    if sentence_bounds(job.text, last.start, last.end)[1] < left - 3:
+        return None
+    year = unit_period(last.period.start, "year")     # a year back from its year
+    return replace(last, value=period_value(year), period=year)
 
 
 def _anaphoric(job: _Job) -> Result | None:
@@ -1114,6 +1131,7 @@ _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_EARLIER = re.compile(r"\b(?:earlier|before)\b", re.I)
 _WHEN = re.compile(r",? when\b")
 _ENTRY_YEAR = "the year of the timeline entry"
 _ENTRY_MARK = re.compile(r"\s+[-–—]\s|:\s")     # "MAY 22 - ", "10 April 2019: "
