@@ -1019,6 +1019,20 @@ def _standing_hours(out: list[Timex], text: str) -> None:
     run only between 07:30 and 18:30") and a habit's ("usually between 2am and 4am",
     "getting up at 4:30")."""
     for i, timex in enumerate(out):
+        if timex.type == "TIME" and _WEEKDAY_SPAN.match(text, timex.end) \
+                and WEEKDAY_NAME.search(timex.text.rsplit(" ", 1)[-1]) \
+                and i and out[i - 1].type == "TIME" and _HOURS_TO.fullmatch(text, out[i - 1].end, timex.start):
+            # "from 7 a.m. to 7 p.m. Monday through Saturday": the hours of each of those days
+            # (not "from noon Saturday through Sunday evening", one span)
+            j = i
+            while True:
+                out[j] = replace(out[j], value=f"XXXX-XX-XXT{out[j].value.split('T')[1]}", period=None,
+                                 anchor=f"{out[j].anchor.split(';')[0]}; standing hours, of any day")
+                j -= 1
+                if j < 0 or out[j].type != "TIME" or "T" not in out[j].value \
+                        or not _HOURS_TO.fullmatch(text, out[j].end, out[j + 1].start):
+                    break
+            continue
         if not timex.anchor.endswith(CLOCK_ON_DCT):
             continue
         left = sentence_bounds(text, timex.start, timex.end)[0]
@@ -1036,6 +1050,7 @@ _STANDING = re.compile(
     r"|\b(?:weekdays|weeknights|weekday\s+\w+s)\b|\b(?:get|gets|getting|wake|wakes|waking)\s+up\s+at\b"
     r"|\b(?:trains|buses|services|ferries|flights)\b(?:\s+\w+){0,4}\s+(?:run|operate)\s+(?:only\s+)?"
     r"(?:between|from|until)\b", re.I)
+_WEEKDAY_SPAN = re.compile(rf" ?(?:through|thru|to|-|–) ?{WEEKDAY_NAME.pattern}\b", re.I)
 _POLLS = re.compile(r"\b(?:polls?|polling|voting)\b", re.I)     # election day's hours are that day's
 
 
