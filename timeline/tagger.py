@@ -18,6 +18,7 @@ _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may":
            "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
            "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words"),
            "adverb": ("unit", "adverb"), "day_word": ("rel", "day_word"), "hour_word": ("hour", "hour_word"),
+           "minute_word": ("minute", "minute_word"),
            "clock_word": ("hour", "clock_word"), "holiday": ("holiday", "holiday"),
            "year_words": ("year", "year_words"), "era": ("era", "era"),
            "weekdays": ("weekday", "weekdays"), "parts": ("part", "parts"),
