@@ -37,6 +37,10 @@ def _number(grammar: Grammar, text: str):
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return Written(digits) if "." in digits else int(digits)
     found = grammar.lookup("number", text)
+    if found is None and text.lower().endswith((" hundred", " thousand")):     # "two thousand"
+        count, scale = text.rsplit(" ", 1)
+        found = _number(grammar, count)
+        return found * grammar.lookup("number", scale) if isinstance(found, int) else None
     if found is None and "-" in text:          # "twenty-five"
         parts = [grammar.lookup("number", p) for p in text.split("-")]
         if all(isinstance(p, int) for p in parts):
