@@ -266,7 +266,7 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
             period = make(year + 1)             # a recap's months run on into the next year
         if period is not None and period.start <= job.dct:
             return period, f"the year of the section headed '{section.text}'"
-    set_in = _story_year(job) if how == "past" else None
+    set_in = _story_year(job) if how != "future" else None
     period = make(set_in.period.start.year) if set_in is not None else None
     if period is not None:
         return period, f"the year of '{set_in.text}', which sets the story before it"
