@@ -74,7 +74,7 @@ _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|
 _ON = re.compile(r"\bon\s+$", re.I)
 _WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
                           r"(?:[\w’'-]+ ){0,4}(?:on |in )?$", re.I)
-_PERFECT = re.compile(r"\b(?:had|having|may have|might have|could have|must have) "
+_PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
                       r"(?:(?:never|not|already|just|long|been|\w+ly) )*"
                       r"(?:scheduled )?$", re.I)     # a past perfect, or a guess about the past
 # a plan that may or may not have come yet: "he had (originally) been due to return Saturday"
