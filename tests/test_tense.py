@@ -312,6 +312,7 @@ from timeline.tense import sentence_bounds, tense
     ("The judge set sentencing for Oct. 2.", "Oct. 2", "future"),
     ("Forecasters are predicting further heavy rain over the weekend.", "the weekend", "future"),
     ("Passengers are being warned to expect disruption over the weekend.", "the weekend", "future"),
+    ("The budget comes four weeks before the Legislature convenes on Jan. 6.", "Jan. 6", "future"),
     ("Forecasters placed the Plains under a rare high risk for Saturday.", "Saturday", "future"),
     ("Ballots must be postmarked by Election Day and received by midnight Friday.", "midnight Friday", "future"),
     ("The feed posted a final message on Tuesday morning saying it would not be updated.", "Tuesday morning", "past"),
