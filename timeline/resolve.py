@@ -122,7 +122,9 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         monday = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(weeks=job.spec["week_rel"])
         day, why = monday + dt.timedelta(days=target), "that weekday of the week named"
     elif rel == -1:
-        day, why = dct - dt.timedelta(days=back or 7), "'last': the one before the DCT"
+        # not yesterday: "last Thursday", told on a Friday, is eight days back (as "next" is
+        # not tomorrow), since yesterday would be plain "Thursday"
+        day, why = dct - dt.timedelta(days=back + 7 if back <= 2 else back), "'last': not the past two days"
     elif rel == 1:     # not tomorrow: "next Wednesday", told on a Tuesday, is in 8 days
         day, why = dct + dt.timedelta(days=ahead + 7 if ahead <= 1 else ahead), "'next': the one after tomorrow"
     elif rel == 0:
