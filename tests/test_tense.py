@@ -355,6 +355,8 @@ from timeline.tense import sentence_bounds, tense
     # a closing attribution gives the tense of the saying, not of the event
     ("He will visit the papal summer retreat on Saturday, the Vatican said.", "Saturday", "future"),
     ("He resigned on Saturday, the Vatican said.", "Saturday", "past"),
+    ("He will keep his schedule, Lombardi said, including his audience on Wednesday.", "Wednesday", "future"),
+    ("Police said, without giving details, that he was arrested on Wednesday.", "Wednesday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
     ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),
     ("On Monday, during a briefing, the minister said: \u201cThe North continues to advance.", "Monday", "past"),

@@ -133,6 +133,8 @@ _AND = re.compile(r"\b(?:and|which|who)\b")   # "..., and analysts said", "..., 
                                     # (but "On Monday, the minister said" is the date's verb)
 _SUBORDINATE_AFTER = re.compile(r"\s*,?\s*(?:as|while|after|because|before|until|since)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but)\b")
+_SET_OFF_SAYING = re.compile(r"\s*,")
+_SUBJECT_SET_OFF = re.compile(r",[\s\"”]*(?:[\w.'’-]+\s+){1,4}$")
 _SAYING = re.compile(r"\b(?:saying|adding|warning|arguing|noting)\b", re.I)   # "..., saying that snow could"
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b")   # "on Tuesday to thank people who have benefited"
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|\band\b|;")    # not "481,000"
@@ -267,6 +269,10 @@ def tense(text: str, start: int, end: int) -> str:
                                   or _SAYS.fullmatch(m.group()) and (_AND.search(text, a, b)
                                                                      or _DAY_SAID.match(text, m.end()))):
                 distance += _ATTRIBUTION_GAP     # "..., the Vatican said.": any other verb first
+            if left_side and _SAYS.fullmatch(m.group()) and _SET_OFF_SAYING.match(text, m.end()) \
+                    and _SUBJECT_SET_OFF.search(text, max(left, m.start() - 40), m.start()):
+                distance += _ATTRIBUTION_GAP     # "He will keep his schedule, Lombardi said,
+                                                 # including the audience on Wednesday": an aside
             verb = "future" if ahead else kind
             if kind == "future" and not left_side and _COMMIT.fullmatch(m.group()):
                 # "On Friday the union decided to strike": a past that looks ahead only at
