@@ -207,9 +207,11 @@ def _yearless(job: _Job, make: Callable[[int], Period | None], fine: bool) -> tu
         this = make(job.dct.year)
         if this is None:
             return None, ""
-        if rel == -1:          # the latest to have ended ("last winter" in January: two back)
-            ended = (p for p in (this, make(job.dct.year - 1), make(job.dct.year - 2)) if p and p.end < job.dct)
-            return next(ended, None), "'last': the latest before the DCT"
+        if isinstance(rel, int) and rel < 0:    # the latest to have ended ("last winter" in
+            # January: two back), or the one so many before it ("two summers ago")
+            ended = [p for p in (this, make(job.dct.year - 1), make(job.dct.year - 2)) if p and p.end < job.dct]
+            return (make(ended[0].start.year + 1 + rel) if ended else None), \
+                "'last': the latest before the DCT" if rel == -1 else f"{-rel} back from the DCT"
         if rel == 1:        # "next April" told in March: this April is only weeks away
             soon = (this.start - job.dct).days <= NEXT_SOON_DAYS and "next" in job.mention.text.lower()
             return (this if this.start > job.dct and not soon else make(job.dct.year + 1)), \

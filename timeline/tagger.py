@@ -14,6 +14,7 @@ from .periods import SMALLER, Written
 _TABLES = {"month": ("month", "month"), "month_name": ("month", "month"), "may": ("month", "may"),
            "weekday": ("weekday", "weekday"), "ordinal": ("ordinal", "ordinal"),
            "unit": ("unit", "unit"), "part": ("part", "part"), "season": ("season", "season"),
+           "season_plural": ("season", "season_plural"),
            "mod": ("mod", "mod"), "rel": ("rel", "rel"), "ago": ("ago", "ago"),
            "approx": ("approx", "approx"), "fraction": ("fraction", "fraction"),
            "before_after": ("rel", "before_after"), "decade_words": ("decade", "decade_words"),
@@ -137,6 +138,8 @@ def _spec(grammar: Grammar, rule, match: re.Match) -> tuple[tuple[str, object], 
     if "year_part" in spec:                 # "the first half", "the last three months"
         part = spec.pop("year_part")
         spec["half" if part[0] == "H" else "quarter"] = int(part[1])
+    if spec.pop("back", False):             # "two summers ago": the second back
+        spec["rel"] = -spec.pop("num")
     if spec.get("unit") == "fortnight":     # two weeks
         spec["unit"] = "week"
         if isinstance(spec.get("num", 1), (int, float)):

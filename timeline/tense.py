@@ -45,10 +45,13 @@ _HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b
 _NOTICE_FROM = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban)\b[^.;]{0,60}"
                           r"\b(?:from|between|starting|beginning|effective)\s+$", re.I)
 _CALLED_OFF = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:cancel(?:l?ed|l?ing|lation of)|called off"
-                         r"|calling off|postponed|postponement of|scrapped)\b[^.;]{0,40}$", re.I)
+                         r"|calling off|postponed|postponement of|scrapped|moved|rescheduled|delayed|pushed back"
+                         r")\b[^.;]{0,40}$", re.I)     # "moved the start of Wednesday's game"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+|(?:from\s+)?\d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?\s*(?:to|-|until)\s+)?$",
                     re.I)     # "the vote is on Tuesday", "the session is from 9 to 11 a.m. Saturday"
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
+                         rf"|\b(?:chances?|odds)\s+(?:of|that)\s+[^.;:]{{0,40}}\bfor\s+$"   # "a 70 percent
+                         # chance of acceptable conditions for Friday": a forecast
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
                          rf"(?:{_words(_MARKERS['called_for'])})s?\s+(?:(?:on|after)\s+)?$", re.I)    # protests on Friday"
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
