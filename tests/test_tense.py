@@ -358,6 +358,7 @@ from timeline.tense import sentence_bounds, tense
     ("He will keep his schedule, Lombardi said, including his audience on Wednesday.", "Wednesday", "future"),
     ("The Royals moved the start of Wednesday's game to 7:05 p.m.", "Wednesday", "unknown"),
     ("Forecasters gave a 70 percent chance of acceptable conditions for Friday.", "Friday", "future"),
+    ("Further strikes are planned on Thursday, and passengers have been warned.", "Thursday", "future"),
     ("Police said, without giving details, that he was arrested on Wednesday.", "Wednesday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
     ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),
