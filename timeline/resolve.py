@@ -447,6 +447,12 @@ def _date(job: _Job) -> Result | None:
         if not 1 <= quarter <= 4:
             return None
         make, fine = (lambda y: quarter_period(y, quarter)), False
+        if s.get("fiscal") and job.tense != "future" and "year" not in s and "rel" not in s:
+            # a fiscal quarter reported has just ended, whatever calendar quarter bears its
+            # number: "its fiscal fourth quarter, which ended Aug. 29", told in September;
+            # the one that ended in December, told in January, is of the new fiscal year
+            period = make(job.dct.year)
+            return "DATE", period_value(period), period, "a fiscal quarter: the DCT's year"
     elif "half" in s:
         half = s["half"]
         make, fine = (lambda y: Period(dt.date(y, 6 * half - 5, 1), dt.date(y, 6 * half, 30 if half == 1 else 31), "span")), False

@@ -87,8 +87,8 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "century_word", 1900 if word == "nineteen" else 2000
     if group == "year_tail":
         return "year_tail", _number(grammar, text)
-    if group == "ending":
-        return "ending", True
+    if group in ("ending", "fiscal"):
+        return group, True
     if group == "at":                   # "50 years ago this week"
         return "at", word
     if group == "at_day":               # "40 years ago today"
