@@ -359,6 +359,8 @@ from timeline.tense import sentence_bounds, tense
     ("The Royals moved the start of Wednesday's game to 7:05 p.m.", "Wednesday", "unknown"),
     ("Forecasters gave a 70 percent chance of acceptable conditions for Friday.", "Friday", "future"),
     ("Further strikes are planned on Thursday, and passengers have been warned.", "Thursday", "future"),
+    ("The bill imposes a surtax on millionaires, retroactive to Jan. 1.", "Jan. 1", "past"),
+    ("A bill is unlikely to become law before the November elections.", "November", "future"),
     ("Police said, without giving details, that he was arrested on Wednesday.", "Wednesday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
     ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),

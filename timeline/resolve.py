@@ -602,6 +602,11 @@ def _relative(job: _Job) -> Result | None:
                 and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
             period = unit_period(named.period.start, unit)
             return "DATE", period_value(period), period, f"the {unit} named before it in its sentence"
+    if unit == "year" and rel == 0 and s.get("mod") == "END" and job.tense == "past" and job.dct.month <= 3 \
+            and "this" not in job.mention.text.lower() \
+            and not _BY_END.search(job.text, max(0, job.mention.start - 9), job.mention.start):
+        rel = -1       # "the flu peaked around the end of the year", told in March: the year
+                       # closed (but "demanded that it be lifted by the end of the year")
     period = unit_period(job.dct, unit, rel)
     why = f"{unit} {rel:+d} from the DCT"
     if unit == "day":
@@ -1156,6 +1161,7 @@ _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_BY_END = re.compile(r"\b(?:by|through|until|before|beyond) $", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|before)\b", re.I)
 _WHEN = re.compile(r",? when\b")
 _ENTRY_YEAR = "the year of the timeline entry"
