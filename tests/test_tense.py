@@ -361,6 +361,8 @@ from timeline.tense import sentence_bounds, tense
     ("Further strikes are planned on Thursday, and passengers have been warned.", "Thursday", "future"),
     ("The bill imposes a surtax on millionaires, retroactive to Jan. 1.", "Jan. 1", "past"),
     ("A bill is unlikely to become law before the November elections.", "November", "future"),
+    ("Saturday's play is scheduled to start at 11 a.m.", "Saturday", "future"),
+    ("The Vuelta, the last Grand Tour of the year, finishes in Madrid on Sunday.", "Sunday", "future"),
     ("Police said, without giving details, that he was arrested on Wednesday.", "Wednesday", "past"),
     ("On Saturday, the Vatican said.", "Saturday", "past"),
     ("Samsung will show the phone in Las Vegas May 21, and analysts said it may sell well.", "May 21", "future"),

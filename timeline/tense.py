@@ -72,7 +72,7 @@ _FOR_DELIVERY = re.compile(r"\b(?:for\s+delivery\s+in|(?:crude|Brent|Intermediat
 _POSSESSIVE = re.compile(rf"['’]s\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{SCHEDULED})s?\b)",
                          re.I)
 _POSSESSIVE_AHEAD = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,3}"
-                               r"(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected)? to|should)\b", re.I)
+                               r"(?:will|shall|(?:is|are)(?: not)?(?: set| due| expected| scheduled)? to|should)\b", re.I)
 _HOMOGRAPH = re.compile(rf"\s+(?:{_words(_MARKERS['homographs'])})\b(?!\s+(?:to|by|for)\b)")
 _ON = re.compile(r"\bon\s+$", re.I)
 _WEEK_BEFORE = re.compile(r"\b(?:less than|only|just|barely) (?:a|an|\w+) (?:days?|weeks?|hours?) (?:before|ahead of) "
