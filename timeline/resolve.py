@@ -1428,7 +1428,9 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], 
     ("Friday, March 13" told in 2021 is 2020's), else in the latest year the story has
     named, or counted back to, where it is ("Friday, April 25" after "two decades ago" told
     in 2006: 1986; "Saturday, Aug. 27" after "10 years since Katrina" told in 2015: 2005);
-    never after the publication date in the past tense, nor before it in the future."""
+    never after the publication date in the past tense, nor before it in the future, unless
+    no such year is next to it ("Friday, 12 February" heading an entry of a timeline told in
+    June 2016, whose "plans" are no future: 2016's)."""
     end = date.end + (text[weekday.end:weekday.end + 2] == " (")     # "Friday (Jan 20)"
     merged = replace(date, start=weekday.start, end=end, text=text[weekday.start:end])
     day, target = date.period.start, weekday.period.start.weekday()
@@ -1438,13 +1440,13 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], 
     named = (t.period.start.year if t.period else published.year - int(t.value[1:-1])
              for t in reversed(earlier) if t.period and t.period.granularity != "span"
              or _YEARS.fullmatch(t.value))     # "10 years since Katrina": 2005
-    for other in dict.fromkeys((*near, *named)):
+    for other, tensed in (*((y, True) for y in dict.fromkeys((*near, *named))), *((y, False) for y in near)):
         try:
             moved = day.replace(year=other)
         except ValueError:              # 29 February
             continue
-        if moved.weekday() == target and not ("past" in date.anchor and moved > published
-                                              or "future" in date.anchor and moved < published):
+        if moved.weekday() == target and not (tensed and ("past" in date.anchor and moved > published
+                                                          or "future" in date.anchor and moved < published)):
             return replace(merged, value=moved.isoformat() + date.value[10:], period=Period(moved, moved, "day"),
                            anchor=f"{date.anchor}; {_ON_WEEKDAY} '{weekday.text}'")
     return merged
