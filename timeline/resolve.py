@@ -602,6 +602,8 @@ def _relative(job: _Job) -> Result | None:
                 and named.start >= sentence_bounds(job.text, job.mention.start, job.mention.end)[0]:
             period = unit_period(named.period.start, unit)
             return "DATE", period_value(period), period, f"the {unit} named before it in its sentence"
+    if unit == "week" and rel == 0 and s.get("mod") and job.tense == "future" and job.dct.weekday() == 6:
+        rel = 1        # "will not arrive until the middle of the week", told on a Sunday: the coming one
     if unit == "week" and rel == 0 and job.mention.text.lower() == "the week" and job.tense == "past" \
             and job.dct.weekday() == 0:
         rel = -1       # "For the week, the industrial average fell", told on a Monday
