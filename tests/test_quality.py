@@ -11,8 +11,9 @@ from timeline.evaluate import evaluate
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "data" / "tbaq"
 # value F1 is 0.8245 (it lost one tag on the way: "the night of Friday, Oct. 23" is a
 # night, TNI, as "the evening of Friday, March 15" is in the blind news batches; TimeBank's
-# annotators value the day alone, as they already did for "the night of Oct. 23").
-FLOOR = {"relaxed_f1": 0.944, "value_f1": 0.824, "strict_f1": 0.876, "type_f1": 0.900}
+# annotators value the day alone, as they already did for "the night of Oct. 23"). Strict
+# F1 is 0.8796 since "the fiscal first quarter" took "fiscal" into its extent.
+FLOOR = {"relaxed_f1": 0.944, "value_f1": 0.824, "strict_f1": 0.879, "type_f1": 0.900}
 
 
 @pytest.mark.skipif(not TBAQ.exists(), reason="the TBAQ gold data is not beside the repository")

@@ -1442,7 +1442,8 @@ def _with_weekday(weekday: Timex, date: Timex, text: str, earlier: list[Timex], 
     named = (t.period.start.year if t.period else published.year - int(t.value[1:-1])
              for t in reversed(earlier) if t.period and t.period.granularity != "span"
              or _YEARS.fullmatch(t.value))     # "10 years since Katrina": 2005
-    for other, tensed in (*((y, True) for y in dict.fromkeys((*near, *named))), *((y, False) for y in near)):
+    tries = [(year, True) for year in dict.fromkeys((*near, *named))] + [(year, False) for year in near]
+    for other, tensed in tries:
         try:
             moved = day.replace(year=other)
         except ValueError:              # 29 February
