@@ -1398,6 +1398,7 @@ _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
 _AND = re.compile(r"\s+and\s+")
 # "issued a flash flood watch ... from noon Saturday through Sunday evening": it looks ahead
 _NOTICE = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban|order)\b[^.;]*$", re.I)
+_TO_RUN = re.compile(r"\bto\s+[a-z]+\s+(?:from\s+)?$", re.I)    # "was rescheduled to run from": a plan
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
@@ -1553,7 +1554,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             week, earlier = dt.timedelta(days=7), None
             if range_to and first.period.start == published < timex.period.start \
                     and tense(text, first.start, first.end) == "past" \
-                    and not _NOTICE.search(text, max(0, first.start - 80), first.start):
+                    and not _NOTICE.search(text, max(0, first.start - 80), first.start) \
+                    and not _TO_RUN.search(text, max(0, first.start - 30), first.start):
                 # "ran from Friday to Sunday", told that Friday: the week before (not a
                 # notice's: "issued a watch from noon Saturday through Sunday evening")
                 earlier = published - week
