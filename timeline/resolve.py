@@ -578,6 +578,12 @@ def _relative(job: _Job) -> Result | None:
         rel = -1 if unit == "quarter" and job.tense != "future" \
             or unit == "year" and job.tense == "past" and job.dct.month <= 3 and not _part_closed(job) else 0
         # "For the full year, Boeing delivered 601 planes", told in January: the year just closed
+    if rel == "begins":        # "the fiscal year that begins July 1": the year it ends in
+        start = dt.date(job.dct.year, s["month"], s["day"])
+        if s.get("began") and start > job.dct or not s.get("began") and start < job.dct:
+            start = start.replace(year=start.year + (-1 if s.get("began") else 1))
+        year = start.year + (start > dt.date(start.year, 1, 1))
+        return "DATE", str(year), unit_period(dt.date(year, 6, 1), "year"), "the year it begins in, or the next"
     if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
         # "late afternoon": today's; in a paragraph telling another day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
