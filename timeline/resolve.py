@@ -1402,6 +1402,7 @@ _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        #
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
 _RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
 _AND = re.compile(r"\s+and\s+")
+_OR = re.compile(r"\s+(?:and|or)\s+")
 # "issued a flash flood watch ... from noon Saturday through Sunday evening": it looks ahead
 _NOTICE = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban|order)\b[^.;]*$", re.I)
 _TO_RUN = re.compile(r"\bto\s+[a-z]+\s+(?:from\s+)?$", re.I)    # "was rescheduled to run from": a plan
@@ -1422,9 +1423,11 @@ def _range_end_weekday(timex: Timex, start: dt.date) -> Timex:
 
 
 def _in_year(timex: Timex, year: int) -> Timex:
-    """The first day of a range, moved to the year its last day names."""
-    day = timex.period.start.replace(year=year)
-    return replace(timex, value=day.isoformat(), period=day_period(day),
+    """The first day or month of a range or pair, moved to the year its last one names."""
+    start = timex.period.start
+    period = day_period(start.replace(year=year)) if timex.period.granularity == "day" \
+        else month_period(year, start.month)
+    return replace(timex, value=period_value(period), period=period,
                    anchor=f"{timex.anchor.split(';')[0]}; the year the range ends in")
 
 
@@ -1519,11 +1522,13 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             timex = replace(timex, value=merged.value, period=merged.period, anchor=merged.anchor)
         if kind == "range_end" and "year" in spec and out and out[-1] is anchors[-1]:
             out[-1] = anchors[-1] = _in_year(out[-1], spec["year"])   # "March 3-5, 2012"
-        elif kind == "date" and "year" in spec and "day" in spec and anchors and out[-1] is anchors[-1] \
-                and out[-1].period and out[-1].period.granularity == "day" \
-                and not _YEAR_WRITTEN.search(out[-1].text) and _RANGE_TO.fullmatch(text, out[-1].end, mention.start):
-            first = out[-1].period.start      # "from February 17 to March 6, 2026"
-            year = spec["year"] - ((first.month, first.day) > (spec["month"], spec["day"]))
+        elif kind == "date" and "year" in spec and "month" in spec and anchors and out[-1] is anchors[-1] \
+                and out[-1].period and out[-1].period.granularity == ("day" if "day" in spec else "month") \
+                and not _YEAR_WRITTEN.search(out[-1].text) and (_RANGE_TO.fullmatch(text, out[-1].end, mention.start)
+                                                                or _OR.fullmatch(text, out[-1].end, mention.start)):
+            first = out[-1].period.start      # "from February 17 to March 6, 2026", "late
+            # February or early March of 2016"
+            year = spec["year"] - ((first.month, first.day) > (spec["month"], spec.get("day", 1)))
             if first.year != year and (first.month, first.day) != (2, 29):
                 out[-1] = anchors[-1] = _in_year(out[-1], year)
         named_weekday = "weekday" in spec and "month" not in spec and timex.period is not None
