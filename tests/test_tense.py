@@ -159,6 +159,7 @@ from timeline.tense import sentence_bounds, tense
     ("He had already declared seven days of national mourning, with flags to fly at half-mast until Sunday.",
      "Sunday", "future"),
     ("The dividend was declared, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "future"),
+    ("The bank raised its dividend, payable Jan. 26 to shareholders of record on Jan. 4.", "Jan. 4", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),
