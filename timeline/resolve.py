@@ -1167,7 +1167,9 @@ _THEN_NEXT = re.compile(rf",? and (?:[\w’'-]+ ){{0,4}}(?:on )?next {WEEKDAY_NA
 _OCLOCK = re.compile(r"o['’]clock", re.I)
 _MORNING = re.compile(r"\s+(?:in|on|this|that) (?:the )?(?:early )?(?:\w+day )?morning\b", re.I)
 _LATE_IN_THE_DAY = re.compile(r"(?:afternoon|evening|night)$|^tonight", re.I)
-_ACROSS = re.compile(r"\n|\([^)]*$")      # a line break, or a bracket opened and not closed
+_ACROSS = re.compile(r"\n|\([^)]*$|,\s*(?:with|and|but|as|while|before|after|when|then|which|where)\b",
+                     re.I)     # a line break, a bracket opened and not closed, or a clause set off
+                               # ("broke off shortly after 6 p.m., with plans to resume Wednesday")
 _LINE = re.compile(r"\n")
 _MEASURED = re.compile(r"\b(?:over|for|within|during|in|by|through|throughout|into|of)\s+$", re.I)
 _FROM_DCT = re.compile(r"(?:day [+-]\d+|-?\d+ days?) from the DCT")   # "tonight", "two days ago"
