@@ -31,6 +31,8 @@ _FUTURE = re.compile(rf"(?:\b(?<![\w'’])(?<!\bto )(?<!\bas )(?:{_words([w for 
 _PAST = re.compile(rf"\b(?:(?i:{_words(_MARKERS['past_phrases'])})\b"
                    rf"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<![Tt]he )(?<!\ba )(?<!\ban )"
                    rf"(?<!\bremain )(?<!\bremains )(?<!\bstay )(?<!\bstays )(?<!\bbeing )"
+                   rf"(?<!\bwill )(?<!\bwould )(?<!\bshall )(?<!\bcan )(?<!\bmust )(?<!\bshould )"   # "will lay
+                   rf"(?<!\bmay )(?<!\bmight )"                                                   # off": no past
                    rf"(?:(?:{_words(_MARKERS['past'])})|(?!(?:{_words(_MARKERS['not_past'])})\b)[a-z]\w+ed)\b)")
 _DEADLINE = re.compile(rf"\b(?:{_words(_MARKERS['deadline'])})\s+$", re.I)
 _SINCE = re.compile(rf"\b(?:{_words(_MARKERS['since'])})\s+$", re.I)
