@@ -1402,11 +1402,14 @@ _APPOSITION = re.compile(r", ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
-_RANGE_TO = re.compile(r"\s+(?:until|till|to|through)\s+|\s*[-–]\s*")
+_RANGE_TO = re.compile(r"\s+(?:and\s+(?:last|lasts|run|runs|continue|continues)\s+)?(?:until|till|to|through)\s+"
+                       r"|\s*[-–]\s*")     # "begin at midnight Tuesday and last until noon Thursday"
 _AND = re.compile(r"\s+and\s+")
 _OR = re.compile(r"\s+(?:and|or)\s+")
 # "issued a flash flood watch ... from noon Saturday through Sunday evening": it looks ahead
 _NOTICE = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban|order)\b[^.;]*$", re.I)
+_TO_BEGIN = re.compile(r"\b(?:begin|start|open|commence)\b[^.;,]{0,20}$", re.I)   # "would begin at midnight
+# Tuesday and last until noon Thursday": its start is still to come
 _TO_RUN = re.compile(r"\bto\s+[a-z]+\s+(?:from\s+)?$", re.I)    # "was rescheduled to run from": a plan
 
 
@@ -1565,7 +1568,7 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
             if range_to or _next_days(first, timex, text):
                 timex = _range_end_weekday(timex, first.period.start)
             week, earlier = dt.timedelta(days=7), None
-            if range_to and first.period.start == published < timex.period.start \
+            if range_to and "and" not in range_to.group() and first.period.start == published < timex.period.start \
                     and tense(text, first.start, first.end) == "past" \
                     and not _NOTICE.search(text, max(0, first.start - 80), first.start) \
                     and not _TO_RUN.search(text, max(0, first.start - 30), first.start):
@@ -1573,7 +1576,8 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
                 # notice's: "issued a watch from noon Saturday through Sunday evening")
                 earlier = published - week
             elif range_to and first.period.start - week < published < timex.period.start - week \
-                    and tense(text, first.start, first.end) == "future":
+                    and tense(text, first.start, first.end) == "future" \
+                    and not _TO_BEGIN.search(text, max(0, first.start - 30), first.start):
                 # "will shop from Thursday through Sunday", told on the Friday between: this week's
                 earlier = first.period.start - week
             if earlier is not None:
