@@ -163,6 +163,7 @@ from timeline.tense import sentence_bounds, tense
     ("Housing starts in May were at their lowest level in seven years.", "May", "past"),
     ("The city will lay off 212 workers by Jan. 31 to close the gap.", "Jan. 31", "future"),
     ("Both were being held without bond pending a hearing Friday.", "Friday", "future"),
+    ("Cook has repeatedly promised \"exciting new products\" for the fall.", "the fall", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),

@@ -54,6 +54,8 @@ _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+|(?:from\s+)?\d{1,2}(?:[:.]\d\d)?(?
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\b(?:chances?|odds)\s+(?:of|that)\s+[^.;:]{{0,40}}\bfor\s+$"   # "a 70 percent
                          # chance of acceptable conditions for Friday": a forecast
+                         rf"|\b(?:promised|promises|pledged|pledges)\s+[^.;:]{{0,60}}\bfor\s+$"   # "promised
+                         # 'exciting new products' for the fall": what was promised is to come
                          rf"|\bpending\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}"   # "held
                          rf"(?:{_words(_MARKERS['called_for'])})\s+(?:(?:on|at)\s+)?$"     # pending a hearing Friday"
                          rf"|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}"          # "called for mass
