@@ -164,6 +164,7 @@ from timeline.tense import sentence_bounds, tense
     ("The city will lay off 212 workers by Jan. 31 to close the gap.", "Jan. 31", "future"),
     ("Both were being held without bond pending a hearing Friday.", "Friday", "future"),
     ("Cook has repeatedly promised \"exciting new products\" for the fall.", "the fall", "future"),
+    ("Landfall was expected near the Texas-Louisiana line between midnight and 3 a.m. Thursday.", "3 a.m. Thursday", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),

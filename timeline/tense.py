@@ -119,7 +119,7 @@ _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|inv
                       re.I)      # a request looks ahead (not "ordered back to port", nor "told
                                  # MPs in a statement to the Commons")
 _PREDICTED = re.compile(r"(?:predicted|forecast|(?<!\bthan )(?<!\bas )(?<!\bits )(?<!\bthe )(?<!\btheir )(?<!\ban )(?<!\ba )expected)\s+"
-                        r"(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,6}(?:on\s+)?$", re.I)
+                        r"(?!(?:that|on|in|last|earlier)\b)(?:[\w’'%.-]+\s+){1,8}(?:on\s+)?$", re.I)
 _WARNED_OF = re.compile(r"warned\s+(?:\w+\s+)?of\b", re.I)   # "warned (yesterday) of more rain on Thursday"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|as|since|because)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 _TOLD_TO = re.compile(r"(?:told|asked|ordered|urged|advised)\s+to\s+[a-z]+\b", re.I)   # ... and one
