@@ -165,6 +165,8 @@ from timeline.tense import sentence_bounds, tense
     ("Both were being held without bond pending a hearing Friday.", "Friday", "future"),
     ("Cook has repeatedly promised \"exciting new products\" for the fall.", "the fall", "future"),
     ("Landfall was expected near the Texas-Louisiana line between midnight and 3 a.m. Thursday.", "3 a.m. Thursday", "future"),
+    ("The weather service extended a red flag warning through 5 p.m. Tuesday for the county.", "5 p.m. Tuesday", "future"),
+    ("Forecasters said the surge during Saturday morning's high tide could rival that of Sandy.", "Saturday morning", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),

@@ -545,6 +545,9 @@ def _compared_quarter(job: _Job) -> int:
 def _weekend(job: _Job, rel: int | None = None) -> Result:
     dct, rel = job.dct, job.spec.get("rel") if rel is None else rel
     saturday = dct + dt.timedelta(days=5 - dct.weekday())      # this week's Saturday
+    if rel == 0 and dct.weekday() == 0 and job.tense == "past" and "coming" not in job.mention.text.lower():
+        rel = -1       # "Before this weekend, the city had reached 100 degrees only four times",
+                       # told on a Monday: the weekend just gone
     if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
         saturday -= dt.timedelta(days=7)
     elif rel == 1 and "coming" in job.mention.text.lower():    # "this coming weekend": the

@@ -396,7 +396,7 @@ def tense(text: str, start: int, end: int) -> str:
     fronted = by and (not head.strip(" \"“‘'") or _CLAUSE_OPENS.search(head))
     if by and not fronted and not _DONE_BY.search(head) and not (best and best[1] == "past" and (best[2] or best[3])
                                    and best[0] <= NEAR_VERB * (2 if best[2] else 1)
-                                   and best[4] not in _MARKERS["warnings"]):
+                                   and best[4] not in _MARKERS["warnings"] + ["extended"]):
         return "future"       # but "By 8 p.m. Friday, rain bands were lashing" is past ("warned
                               # of delays through the weekend" is a warning of what may come)
     if best and best[1] == "past" and not best[2] and _NOTICE_FROM.search(text, max(left, edge - 100), edge):
