@@ -167,6 +167,8 @@ from timeline.tense import sentence_bounds, tense
     ("Landfall was expected near the Texas-Louisiana line between midnight and 3 a.m. Thursday.", "3 a.m. Thursday", "future"),
     ("The weather service extended a red flag warning through 5 p.m. Tuesday for the county.", "5 p.m. Tuesday", "future"),
     ("Forecasters said the surge during Saturday morning's high tide could rival that of Sandy.", "Saturday morning", "future"),
+    ("Under British takeover rules, Meridian had until 5 p.m. on Thursday to make a firm offer.", "Thursday", "future"),
+    ("Also on the agenda Tuesday morning: a request from the sheriff's office.", "Tuesday morning", "future"),
     ("Lowe's reports results on Monday.", "Monday", "future"),
     ("Chelsea, who play Everton on Saturday, are second.", "Saturday", "future"),
     ("Maties won the title, beating hosts Tuks in the final on Sunday.", "Sunday", "past"),

@@ -89,6 +89,7 @@ _PERFECT = re.compile(r"\b(?:had|may have|might have|could have|must have) "
 # a plan that may or may not have come yet: "he had (originally) been due to return Saturday"
 _HAD_PLANNED = re.compile(r"had\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:due|scheduled|expected|set|slated|planned)\b",
                           re.I)
+_HAD_UNTIL = re.compile(r"\s+(?:until|till)\b", re.I)
 _PERFECT_WORDS = ("had", "may have", "might have", "could have", "must have")
 _PARTICIPLE = re.compile(r"(?:\b(?:be|is|are|am|ever)|['’](?:re|m))\s+"   # "will be severely disrupted",
                                                                             # "the oldest ever elected",
@@ -323,8 +324,10 @@ def tense(text: str, start: int, end: int) -> str:
                               # "said the water was three feet deep by Monday" is past)
             if best is None or distance < best[0] or (distance == best[0] and left_side
                                                       and not best[3]):
-                perfect = m.group().lower() in _PERFECT_WORDS \
-                    or _PERFECT.search(text, max(0, m.start() - 20), m.start())
+                perfect = (m.group().lower() in _PERFECT_WORDS
+                           or _PERFECT.search(text, max(0, m.start() - 20), m.start())) \
+                    and not _HAD_UNTIL.match(text, m.end())     # "had until 5 p.m. Thursday to
+                                                                # make an offer": a deadline
                 # "was expected in December", "was originally due to open in April": a plan
                 # that lies in the past ("were expected to pass through" still looks ahead);
                 # "had been due to return Saturday": one that may not have come yet
