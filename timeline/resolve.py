@@ -785,7 +785,7 @@ def _told_day(job: _Job, paragraph: bool = False) -> Timex | None:
     anchor = job.anchor(("time", "day"))
     if anchor is None:
         return None
-    long_ago = _STORY_YEAR in anchor.anchor
+    long_ago = _STORY_YEAR in anchor.anchor or anchor.period.start.year < job.dct.year - 1
     back = long_ago and any(t.start > anchor.end and t.anchor.endswith(_UP_TO_DCT) for t in job.previous)
     # across paragraphs only in a story whose week a weekday set ("Friday, April 25" ...
     # "Saturday passed almost normally"), not from a date a paragraph merely recalled
