@@ -909,7 +909,13 @@ def _duration(job: _Job) -> Result | None:
         return "DURATION", value, period, _UP_TO_DCT if rel < 0 else "a span from the DCT on"
     later = LATER.match(job.text, job.mention.end)
     fine = _LATER_FROM.get(unit)
-    anchor = job.anchor(GRANULARITY_ORDER) if later and fine and isinstance(num, int) else None
+    anchor = job.anchor(GRANULARITY_ORDER) if (later or s.get("later") or s.get("earlier")) and fine \
+        and isinstance(num, int) else None
+    if anchor and anchor.period.granularity in fine and job.mention.start - anchor.end <= ANAPHORA_REACH \
+            and not later:    # "three years later", after "in 2000": the year it names (2003)
+        years = (1 if s.get("later") else -1) * num * (10 if unit == "decade" else 1)
+        period = unit_period(shift_date(anchor.period.start, "year", years), "year")
+        return "DATE", period_value(period), period, f"{value} {'later' if s.get('later') else 'earlier'} than '{anchor.text}'"
     if anchor and anchor.period.granularity in fine and job.mention.start - anchor.end <= ANAPHORA_REACH:
         # "Two days later, the fire crossed the highway": a P2D that also says when
         sign = 1 if later.group(1).lower() == "later" else -1
@@ -1405,6 +1411,7 @@ _APPOSITION = re.compile(r", ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
+_LATER_FROM["decade"] = _LATER_FROM["year"]
 _RANGE_TO = re.compile(r"\s+(?:and\s+(?:last|lasts|run|runs|continue|continues)\s+)?(?:until|till|to|through)\s+"
                        r"|\s*[-–]\s*")     # "begin at midnight Tuesday and last until noon Thursday"
 _AND = re.compile(r"\s+and\s+")
@@ -1596,7 +1603,9 @@ def resolve(mentions: Iterable[Mention], text: str, published: dt.date) -> list[
         elif not (weekday and follows and type_ == "TIME" and _SET_AT.fullmatch(text, out[-1].end, mention.start)):
             weekday = None                   # (kept past its clock time: "Thursday at 5am")
         out.append(timex)
-        flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after"))
+        flashback = kind == "anaphoric" and -1 in (spec.get("rel"), spec.get("before_after")) \
+            or "later" in spec or "earlier" in spec     # "Three decades later, her file fills eleven
+                                                        # boxes": a glance ahead, the story stays put
         if kind in ("date", "relative", "anaphoric", "duration", "shift") and not flashback \
                 or kind == "time" and not timex.anchor.endswith(CLOCK_ON_DCT):   # "10pm on Friday"
             if not _IN_ZONE_BRACKET.search(text, max(0, mention.start - 40), mention.start):

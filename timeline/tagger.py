@@ -87,7 +87,7 @@ def _field(grammar: Grammar, group: str, text: str) -> tuple[str, object] | None
         return "century_word", 1900 if word == "nineteen" else 2000
     if group == "year_tail":
         return "year_tail", _number(grammar, text)
-    if group in ("ending", "fiscal", "began"):
+    if group in ("ending", "fiscal", "began", "later", "earlier"):
         return group, True
     if group == "at":                   # "50 years ago this week"
         return "at", word
