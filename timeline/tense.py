@@ -54,7 +54,7 @@ _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+|(?:from\s+)?\d{1,2}(?:[:.]\d\d)?(?
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
                          rf"|\b(?:chances?|odds)\s+(?:of|that)\s+[^.;:]{{0,40}}\bfor\s+$"   # "a 70 percent
                          # chance of acceptable conditions for Friday": a forecast
-                         rf"|\b(?:promised|promises|pledged|pledges)\s+[^.;:]{{0,60}}\bfor\s+$"   # "promised
+                         rf"|\b(?:promised|promises|pledged|pledges)\s+[^.;:]{{0,60}}\b(?:for|by)\s+$"   # "promised
                          # 'exciting new products' for the fall": what was promised is to come
                          rf"|\bpending\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}"   # "held
                          rf"(?:{_words(_MARKERS['called_for'])})\s+(?:(?:on|at)\s+)?$"     # pending a hearing Friday"
@@ -114,7 +114,7 @@ _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<
                      r"|in place(?:\s+in(?:\s+[A-Z]\w*)+)?|(?:the|its|his|her|their)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+))?\s*$",
                      re.I)    # "remained in place in Baxter Gate", "led the IRS until November"
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$", re.I)   # "..., and by noon rain was falling"
-_REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|"
+_REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|remanded|bailed|"
                       r"predicted|forecast)"
                       r"\s+(?!back\s)(?:[\w’'-]+\s+){1,4}to\s+(?!(?:the|a|an|his|her|its|their|our)\b)[a-z]+\b",
                       re.I)      # a request looks ahead (not "ordered back to port", nor "told
