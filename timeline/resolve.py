@@ -937,6 +937,9 @@ def _set(job: _Job) -> Result | None:
         return "SET", f"XXXX-{s['month']:02d}{day}", None, "every month name"
     if "season" in s:
         return "SET", f"XXXX-{s['season']}", None, "every season"
+    if "holiday" in s:          # "every Christmas"; a movable feast has no fixed day: its
+        fixed = re.match(r"(\d\d)(-\d\d(?!-))?", s["holiday"])   # month ("every Thanksgiving"), or
+        return "SET", f"XXXX-{fixed[1]}{fixed[2] or ''}" if fixed else "P1Y", None, "every year"   # a year
     unit, num = s.get("unit"), s.get("num", 1)
     if unit == "weekend":
         return "SET", "XXXX-WXX-WE", None, "every weekend"
