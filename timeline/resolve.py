@@ -586,7 +586,7 @@ def _relative(job: _Job) -> Result | None:
         if s.get("began") and start > job.dct or not s.get("began") and start < job.dct:
             start = start.replace(year=start.year + (-1 if s.get("began") else 1))
         year = start.year + (start > dt.date(start.year, 1, 1))
-        return "DATE", str(year), unit_period(dt.date(year, 6, 1), "year"), "the year it begins in, or the next"
+        return "DATE", str(year), unit_period(dt.date(year, 1, 1), "year"), "the year the fiscal year ends in"
     if rel in ("night", "told"):    # "overnight": the night just gone, or the coming one;
         # "late afternoon": today's; in a paragraph telling another day, that day's
         rel = 0 if job.tense == "future" or rel == "told" else -1
@@ -1414,7 +1414,7 @@ _APPOSITION = re.compile(r", ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
-_LATER_FROM["decade"] = _LATER_FROM["year"]
+_LATER_FROM["decade"] = _LATER_FROM["year"]                                            # ("decades later")
 _RANGE_TO = re.compile(r"\s+(?:and\s+(?:last|lasts|run|runs|continue|continues)\s+)?(?:until|till|to|through)\s+"
                        r"|\s*[-–]\s*")     # "begin at midnight Tuesday and last until noon Thursday"
 _AND = re.compile(r"\s+and\s+")
