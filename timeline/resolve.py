@@ -427,6 +427,8 @@ def _date(job: _Job) -> Result | None:
             return "DATE", period_value(period), period, unit
     if "weekday" in s and "day" in s and "month" not in s:
         return _weekday_numbered(job)
+    if "day" in s and "month" not in s:
+        return _day_numbered(job)
     if "weekday" in s and "month" not in s and "nth_of" not in s:
         return _weekday(job)
     if "first" in s:
@@ -498,6 +500,22 @@ def _weekday_numbered(job: _Job) -> Result:
         return _weekday(job)
     day = min(days, key=lambda d: abs((d - job.dct).days))
     return _with_part(job, day_period(day), "the day of that number on that weekday, nearest the DCT")
+
+
+def _day_numbered(job: _Job) -> Result | None:
+    """"due on the 15th": that day of the DCT's month, or of the month before or after,
+    the latest by the DCT in the past tense, the first from it in the future, else the nearest."""
+    days = []
+    for shift in (-1, 0, 1):
+        month = job.dct.month - 1 + shift
+        try:
+            days.append(dt.date(job.dct.year + month // 12, month % 12 + 1, job.spec["day"]))
+        except ValueError:
+            continue
+    past, ahead = [d for d in days if d <= job.dct], [d for d in days if d >= job.dct]
+    day = past[-1] if job.tense == "past" and past else ahead[0] if job.tense == "future" and ahead \
+        else min(days, key=lambda d: abs((d - job.dct).days), default=None)
+    return None if day is None else ("DATE", day.isoformat(), day_period(day), "the day of that number nearest the DCT by tense")
 
 
 def _nth_in_month(year: int, s: dict) -> dt.date:
