@@ -485,33 +485,32 @@ def _date(job: _Job) -> Result | None:
 def _weekday_numbered(job: _Job) -> Result:
     """"Wednesday 22nd": the day of that number, in a month at most two from the DCT's,
     that falls on that weekday; the nearest the tense allows (else the weekday alone)."""
-    weekday, number = job.spec["weekday"] - 1, job.spec["day"]
-    days = []
-    for shift in range(-2, 3):
-        month = job.dct.month - 1 + shift
-        try:
-            day = dt.date(job.dct.year + month // 12, month % 12 + 1, number)
-        except ValueError:
-            continue
-        if day.weekday() == weekday and not (job.tense == "past" and day > job.dct
-                                             or job.tense == "future" and day < job.dct):
-            days.append(day)
+    weekday = job.spec["weekday"] - 1
+    days = [day for day in _numbered_days(job.dct, job.spec["day"], 2)
+            if day.weekday() == weekday and not (job.tense == "past" and day > job.dct
+                                                 or job.tense == "future" and day < job.dct)]
     if not days:
         return _weekday(job)
     day = min(days, key=lambda d: abs((d - job.dct).days))
     return _with_part(job, day_period(day), "the day of that number on that weekday, nearest the DCT")
 
 
+def _numbered_days(dct: dt.date, number: int, reach: int) -> list[dt.date]:
+    """Day `number` of the DCT's month and of the `reach` months either side, where it exists."""
+    days = []
+    for shift in range(-reach, reach + 1):
+        month = dct.month - 1 + shift
+        try:
+            days.append(dt.date(dct.year + month // 12, month % 12 + 1, number))
+        except ValueError:
+            continue
+    return days
+
+
 def _day_numbered(job: _Job) -> Result | None:
     """"due on the 15th": that day of the DCT's month, or of the month before or after,
     the latest by the DCT in the past tense, the first from it in the future, else the nearest."""
-    days = []
-    for shift in (-1, 0, 1):
-        month = job.dct.month - 1 + shift
-        try:
-            days.append(dt.date(job.dct.year + month // 12, month % 12 + 1, job.spec["day"]))
-        except ValueError:
-            continue
+    days = _numbered_days(job.dct, job.spec["day"], 1)
     past, ahead = [d for d in days if d <= job.dct], [d for d in days if d >= job.dct]
     day = past[-1] if job.tense == "past" and past else ahead[0] if job.tense == "future" and ahead \
         else min(days, key=lambda d: abs((d - job.dct).days), default=None)
@@ -926,20 +925,19 @@ def _duration(job: _Job) -> Result | None:
         period = Period(min(other, job.dct), max(other, job.dct), "span")
         return "DURATION", value, period, _UP_TO_DCT if rel < 0 else "a span from the DCT on"
     later = LATER.match(job.text, job.mention.end)
+    word = later.group(1).lower() if later else "later" if s.get("later") else "earlier" if s.get("earlier") else None
     fine = _LATER_FROM.get(unit)
-    anchor = job.anchor(GRANULARITY_ORDER) if (later or s.get("later") or s.get("earlier")) and fine \
-        and isinstance(num, int) else None
-    if anchor and anchor.period.granularity in fine and job.mention.start - anchor.end <= ANAPHORA_REACH \
-            and not later:    # "three years later", after "in 2000": the year it names (2003)
-        years = (1 if s.get("later") else -1) * num * (10 if unit == "decade" else 1)
-        period = unit_period(shift_date(anchor.period.start, "year", years), "year")
-        return "DATE", period_value(period), period, f"{value} {'later' if s.get('later') else 'earlier'} than '{anchor.text}'"
+    anchor = job.anchor(GRANULARITY_ORDER) if word and fine and isinstance(num, int) else None
     if anchor and anchor.period.granularity in fine and job.mention.start - anchor.end <= ANAPHORA_REACH:
+        sign = 1 if word == "later" else -1
+        if not later:         # "three years later", after "in 2000": the year it names (2003)
+            period = unit_period(shift_date(anchor.period.start, "year",
+                                            sign * num * (10 if unit == "decade" else 1)), "year")
+            return "DATE", period_value(period), period, f"{value} {word} than '{anchor.text}'"
         # "Two days later, the fire crossed the highway": a P2D that also says when
-        sign = 1 if later.group(1).lower() == "later" else -1
         day = shift_date(anchor.period.start, unit, sign * num)
         period = unit_period(day, "day" if unit in ("day", "week") else unit)
-        return "DURATION", value, period, f"{value} {later.group(1).lower()} than '{anchor.text}'"
+        return "DURATION", value, period, f"{value} {word} than '{anchor.text}'"
     return "DURATION", value, None, "duration"
 
 
@@ -1432,7 +1430,7 @@ _APPOSITION = re.compile(r", ")
 _LATER_FROM = {"day": ("time", "day"), "week": ("time", "day", "week"),        # what "N units
                "month": ("time", "day", "week", "month"),                       # later" counts
                "year": ("time", "day", "week", "month", "quarter", "season", "year")}   # from
-_LATER_FROM["decade"] = _LATER_FROM["year"]                                            # ("decades later")
+_LATER_FROM["decade"] = _LATER_FROM["year"]     # "two decades later" counts as years do
 _RANGE_TO = re.compile(r"\s+(?:and\s+(?:last|lasts|run|runs|continue|continues)\s+)?(?:until|till|to|through)\s+"
                        r"|\s*[-–]\s*")     # "begin at midnight Tuesday and last until noon Thursday"
 _AND = re.compile(r"\s+and\s+")
