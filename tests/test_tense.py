@@ -27,6 +27,8 @@ from timeline.tense import sentence_bounds, tense
     ("More crews were expected by the weekend.", "the weekend", "future"),
     ("The weather service predicted lighter winds Friday.", "Friday", "future"),
     ("Analysts predicted on Monday that prices would rise.", "Monday", "past"),
+    ("The change comes after a difficult autumn for the line.", "autumn", "past"),
+    ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
     ("A memorial will be held on Tuesday, President Zuma has announced, before the funeral.", "Tuesday", "future"),

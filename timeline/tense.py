@@ -224,7 +224,7 @@ def tense(text: str, start: int, end: int) -> str:
     <date>" is past ("FedEx on Wednesday cut its forecast")."""
     left, right = sentence_bounds(text, start, end)
     best = None
-    future_words, future_ends = set(), []
+    future_words, future_ends = {}, []
     day_named = WEEKDAY_NAME.search(text, start, end) or _WEEKEND.search(text, start, end)
     quote = _QUOTE.search(text, left, right)
     quoted = quote is not None and quote.start() < start and end <= quote.end()
@@ -238,9 +238,9 @@ def tense(text: str, start: int, end: int) -> str:
             if kind == "future":
                 if _WOULD_HAVE.match(text, m.start()):
                     continue                 # "cuts that would have taken effect Tuesday": no time to come
-                future_words.add(m.start())
+                future_words[m.start()] = m.end()
                 future_ends.append(m.end())
-            elif m.start() in future_words:
+            elif future_words.get(m.start(), -1) >= m.end():
                 continue                     # "expected" of "expected on" is no past verb
             elif day_named and (m.end() <= start or _SAYS.fullmatch(m.group())) \
                     and _PRESENT_PERFECT.search(text, max(0, m.start() - 30), m.start()):
