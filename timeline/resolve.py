@@ -1110,6 +1110,12 @@ _WEEKDAY_SPAN = re.compile(rf" ?(?:through|thru|to|-|–) ?{WEEKDAY_NAME.pattern
 _POLLS = re.compile(r"\b(?:polls?|polling|voting)\b", re.I)     # election day's hours are that day's
 
 
+def _earlier(text: str, end: int) -> bool:
+    """Is the expression ending at `end` followed by "earlier" ("two days earlier")?"""
+    later = LATER.match(text, end)
+    return bool(later) and later.group(1).lower() == "earlier"
+
+
 def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> None:
     """A clock time the day-attaching rules left on the DCT belongs to the last day the
     story named before it ("The first call was logged at 12.17am"), when:
@@ -1131,6 +1137,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     the next."""
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
+            and not (t.type == "DURATION" and _earlier(text, t.end)) \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \
             and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start) \
             and not _SAID_ON.search(text, max(0, t.start - 12), t.start)   # "since Christmas";
