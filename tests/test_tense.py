@@ -28,6 +28,8 @@ from timeline.tense import sentence_bounds, tense
     ("The weather service predicted lighter winds Friday.", "Friday", "future"),
     ("Analysts predicted on Monday that prices would rise.", "Monday", "past"),
     ("The change comes after a difficult autumn for the line.", "autumn", "past"),
+    ("Observers asked Fujimori to postpone Sunday's runoff.", "Sunday", "unknown"),
+    ("Putin has won Sunday's presidential election with 52.6 percent.", "Sunday", "past"),
     ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),

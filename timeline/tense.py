@@ -46,9 +46,10 @@ _HEADLINE_TO = re.compile(r"\s*(?:(?![a-z]+ed\b|went\b|was\b|were\b|had\b|came\b
                           r"to\s+[a-z]+\b")      # "Fed to raise rates"
 _NOTICE_FROM = re.compile(r"\b(?:watch|warning|advisory|alert|curfew|closure|ban)\b[^.;]{0,60}"
                           r"\b(?:from|between|starting|beginning|effective)\s+$", re.I)
-_CALLED_OFF = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:cancel(?:l?ed|l?ing|lation of)|called off"
-                         r"|calling off|postponed|postponement of|scrapped|moved|rescheduled|delayed|pushed back"
-                         r")\b[^.;]{0,40}$", re.I)     # "moved the start of Wednesday's game"
+_CALLED_OFF = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:cancel(?:l?ed|l?ing|lation of)?|call(?:ed|ing)? off"
+                         r"|postpone(?:d|ment of)?|scrap(?:ped)?|moved|rescheduled|delay(?:ed)?|pushed back"
+                         r")\b[^.;]{0,40}$", re.I)     # "moved the start of Wednesday's game", "a request
+                                                      # to postpone Sunday's runoff"
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+|(?:from\s+)?\d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?\s*(?:to|-|until)\s+)?$",
                     re.I)     # "the vote is on Tuesday", "the session is from 9 to 11 a.m. Saturday"
 _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"     # "a strike for Sunday",
@@ -250,7 +251,8 @@ def tense(text: str, start: int, end: int) -> str:
                 if m.end() > start or _SAYS.fullmatch(m.group()) or _NEW_CLAUSE.search(text, m.end(), start) \
                         or _TO_HAVE.search(text, max(0, m.start() - 30), m.start()):
                     continue
-                ahead = True
+                # ... but not the verb's own object: "has won Sunday's election"
+                ahead = bool(text[m.end():start].strip()) or text[end:end + 2] not in ("'s", "’s")
             elif _participle(text, m.start(), future_ends) if m.group().lower().endswith("ed") \
                     else m.group().lower() not in ("had", "was", "were", "did") and _after_with(text, m.start()):
                 continue                     # "with seven matches left"
