@@ -30,6 +30,8 @@ from timeline.tense import sentence_bounds, tense
     ("The change comes after a difficult autumn for the line.", "autumn", "past"),
     ("Observers asked Fujimori to postpone Sunday's runoff.", "Sunday", "unknown"),
     ("Putin has won Sunday's presidential election with 52.6 percent.", "Sunday", "past"),
+    ("Inflation will ease to 3.5 per cent, from 5.1 per cent in December.", "December", "past"),
+    ("It will cut the tax from 8.5 percent to 6 percent on Oct. 1.", "Oct. 1", "future"),
     ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
