@@ -113,9 +113,10 @@ _ATTRIBUTION = re.compile(   # ends the sentence, perhaps with who said it ("...
     rf"(?:\s+(?:(?!\b(?:{_AUXILIARIES}|that|it|he|she|they|we|I)\b)[^;:!?\"“”\n]){{1,100}}?)?[\s.\"”'’]*", re.I)
 _ATTRIBUTION_GAP = 1000
 _LASTED = re.compile(rf"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bto )(?<!\bbeen )(?<!\bwas )(?<!\bwere )\b(?:{_words(_MARKERS['lasted'])})"
-                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut"
+                     r"(?:\s+(?:again|there|here|on|in office|in power|open|closed|shut|(?-i:[a-z]+(?:ed|en))"
                      r"|in place(?:\s+in(?:\s+[A-Z]\w*)+)?|(?:the|its|his|her|their)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+))?\s*$",
-                     re.I)    # "remained in place in Baxter Gate", "led the IRS until November"
+                     re.I)    # "remained in place in Baxter Gate", "led the IRS until November", "remained
+                              # waterlogged till late morning"
 _CLAUSE_OPENS = re.compile(r"(?:[,;]|\b(?:and|but))\s*$", re.I)   # "..., and by noon rain was falling"
 _REQUEST = re.compile(r"(?:asked|urged|advised|ordered|instructed|encouraged|invited|called on|told|expected|remanded|bailed|"
                       r"predicted|forecast)"
