@@ -759,7 +759,9 @@ def _anaphoric(job: _Job) -> Result | None:
         # past a coarser date, the last one nearby as fine as the unit
         coarse, anchor = anchor, job.anchor(GRANULARITY_ORDER[:GRANULARITY_ORDER.index(unit) + 1])
         if anchor is None or job.mention.start - anchor.end > ANAPHORA_REACH \
-                or anchor.period.start < coarse.period.start <= job.dct:   # the story moved on
+                or anchor.period.start < coarse.period.start <= job.dct \
+                or bare and job.tense == "past" and anchor.period.start > job.dct:
+            # the story moved on; or a past told after a day to come
             # "in February ... held those gains through the afternoon": the DCT's afternoon
             return from_dct if bare else None
     period = unit_period(anchor.period.start, unit, rel)
