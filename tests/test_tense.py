@@ -33,6 +33,8 @@ from timeline.tense import sentence_bounds, tense
     ("Inflation will ease to 3.5 per cent, from 5.1 per cent in December.", "December", "past"),
     ("It will cut the tax from 8.5 percent to 6 percent on Oct. 1.", "Oct. 1", "future"),
     ("Parts of Sion remained waterlogged till late morning.", "late morning", "past"),
+    ("The capsule was supposed to reach the station early Saturday.", "early Saturday", "unknown"),
+    ("The capsule is supposed to reach the station early Saturday.", "early Saturday", "future"),
     ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),

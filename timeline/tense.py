@@ -102,7 +102,7 @@ _AND_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are)\s+\w+ed\b[^.;:,]{0,40}
 _MEANT_TO = re.compile(r"(?<=[a-z] )meant to\b")
 _WAS = re.compile(r"\b(?:was|were) (?:\w+ly )?$", re.I)
 _PLANNED = ("expected in", "expected on", "expected by", "due to", "due in", "due on", "due by", "due at",
-            "set to", "scheduled")
+            "set to", "scheduled", "supposed to")
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?|\bnoon|\bmidnight|\bsunset"
                            r"|\bsundown),? (?:on )?$", re.I)
 _GOVERNS = re.compile(r"\s+(?:on|in|at|during)\s+", re.I)
