@@ -749,7 +749,7 @@ def _anaphoric(job: _Job) -> Result | None:
     if bare and job.spec["part"] == "NI" and job.tense == "past" \
             and (anchor is None or far(anchor) or anchor.period.start >= job.dct):
         # "crews worked through the night", told on the day after it: the night just gone
-        return _with_part(job, unit_period(job.dct, unit, -1), "the night before the DCT, by tense")
+        return _with_part(job, unit_period(job.dct, unit, -1), _NIGHT_BY_TENSE)
     from_dct = _with_part(job, unit_period(job.dct, unit, rel), f"{unit} {rel:+d} from the DCT")
     if anchor is None or bare and (far(anchor) or job.tense == "past" and anchor.period.start > job.dct):
         return from_dct     # nothing named before: "the previous day"; "In the morning, the
@@ -1014,6 +1014,7 @@ _ON_DAY_WORD = "clock time on the day it names"     # "10am tomorrow"
 CLOCK_ON_WEEKDAY = "clock time on the weekday it names"
 _BESIDE = "clock time on the day named beside it"
 _IN_STORY = "clock time in the story"
+_NIGHT_BY_TENSE = "the night before the DCT, by tense"     # no day the story named
 _APPOSED = "in apposition to the day"
 _TOLD = "in the day of"
 _STORY_YEAR = "which the story tells"
@@ -1140,6 +1141,7 @@ def _narrative_clock_times(out: list[Timex], text: str, published: dt.date) -> N
     def names_a_day(t: Timex) -> bool:
         return bool(t.period) and t.period.granularity in ("day", "time") \
             and not (t.type == "DURATION" and _earlier(text, t.end)) \
+            and not t.anchor.endswith(_NIGHT_BY_TENSE) \
             and not t.anchor.endswith((CLOCK_ON_DCT, _BESIDE)) and text[t.end:t.end + 2] not in ("'s", "’s") \
             and not _SINCE_BEFORE.search(text, max(0, t.start - 6), t.start) \
             and not _SAID_ON.search(text, max(0, t.start - 12), t.start)   # "since Christmas";
