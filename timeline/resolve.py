@@ -567,7 +567,10 @@ def _weekend(job: _Job, rel: int | None = None) -> Result:
     if rel == 0 and dct.weekday() == 0 and job.tense == "past" and "coming" not in job.mention.text.lower():
         rel = -1       # "Before this weekend, the city had reached 100 degrees only four times",
                        # told on a Monday: the weekend just gone
-    if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"):
+    if rel == -1 or (rel is None and dct.weekday() < 5 and job.tense != "future"
+                     and not (job.tense == "unknown" and dct.weekday() >= 2)):
+        # "the weekend" in the week: the one gone, unless told with no tense from Wednesday
+        # on, when the coming one is as near ("has forecast dry conditions for the weekend")
         saturday -= dt.timedelta(days=7)
     elif rel == 1 and "coming" in job.mention.text.lower():    # "this coming weekend": the
         saturday = dct + dt.timedelta(days=(5 - dct.weekday()) % 7 or 7)   # first still to come
