@@ -830,6 +830,11 @@ def _that_weekday(job: _Job) -> Result:
             job.text, job.mention.start, job.mention.end)):   # "Jones, arrested on March 2,
         return _weekday(job)                                   # will appear ... Monday"
     day, target, rel = anchor.period.start, job.spec["weekday"] - 1, job.spec.get("rel")
+    first = job.previous[job.previous.index(anchor) - 1] if anchor in job.previous[1:] else None
+    if rel is None and first is not None and first.period and first.period.granularity == "day" \
+            and joined(job.text, first.end, anchor.start) and (anchor.period.start - first.period.start).days < 7:
+        day = first.period.start    # "from Friday, July 12 to Sunday, July 14 ... on the Saturday":
+                                    # the one in the range
     if rel is not None and rel < 0:
         day -= dt.timedelta(days=(day.weekday() - target) % 7 or 7)
     else:
