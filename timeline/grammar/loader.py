@@ -124,8 +124,12 @@ def compile_rule(spec: dict, alts: dict[str, str], raw: dict[str, str],
         raise ValueError(f"rule {name}: every rule needs at least one example")
     # `triggers`, where given, are the words every match holds one of ("{unit}"): the rule
     # then runs near those only, not near every word it may hold (numbers, "about" ...).
-    return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples,
-                _vocabulary(" ".join(spec.get("triggers", [spec["pattern"]])), lexicon or {}, raw))
+    # `words_only`: every match holds a word of the rule besides its numbers ("March 3"),
+    # so the rule need not run near a number alone.
+    vocabulary = _vocabulary(" ".join(spec.get("triggers", [spec["pattern"]])), lexicon or {}, raw)
+    if spec.get("words_only"):
+        vocabulary -= {DIGITS}
+    return Rule(name, spec["kind"], regex, tuple(sorted(spec.get("fields", {}).items())), examples, vocabulary)
 
 
 @lru_cache(maxsize=None)
