@@ -35,6 +35,7 @@ from timeline.tense import sentence_bounds, tense
     ("Parts of Sion remained waterlogged till late morning.", "late morning", "past"),
     ("The capsule was supposed to reach the station early Saturday.", "early Saturday", "unknown"),
     ("The capsule is supposed to reach the station early Saturday.", "early Saturday", "future"),
+    ("Saturday's highlights include the Pumpkin Parade.", "Saturday", "unknown"),
     ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
     ("It is unclear if the talks on Monday succeeded.", "Monday", "past"),
