@@ -122,7 +122,8 @@ def _weekday_date(job: _Job) -> tuple[dt.date, str]:
         monday = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(weeks=job.spec["week_rel"])
         day, why = monday + dt.timedelta(days=target), "that weekday of the week named"
     elif "week_on" in job.spec:           # "Sunday week": a week after the coming Sunday
-        day, why = dct + dt.timedelta(days=(ahead or 7) + 7), "a week after the coming one"
+        weeks = job.spec.get("num", 1)
+        day, why = dct + dt.timedelta(days=ahead + 7 * weeks), f"{weeks} week(s) after the coming one"
     elif rel == -1:
         # not yesterday: "last Thursday", told on a Friday, is eight days back (as "next" is
         # not tomorrow), since yesterday would be plain "Thursday"
