@@ -64,9 +64,11 @@ _CALLED_FOR = re.compile(rf"\b(?:{_words(_MARKERS['called_for'])})\s+for\s+$"   
 _IF_PRESENT = re.compile(r"\b(?:if|unless)\b[^,;.]*$", re.I)
 _IF_ELECTED = re.compile(r"\b(?:if|unless)\s+[a-z]+ed\b", re.I)   # "if elected": no past
 _CLAUSE_END = re.compile(r"[,;:]|\.(?!\d)")
-_SINCE_DOING = re.compile(r"\b(?:since\s+[a-z]+ing|(?:up|down)\s+from"
+_SINCE_DOING = re.compile(r"\b(?:(?:since|after)\s+[a-z]+ing|(?:up|down)\s+from"
                           r"|from(?=\s+[$€£¥₹]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[mb]illion|bn\b|crore|lakh))(?!(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\bto\b))\s+(?:[^,.;:]|(?<=\d)\.(?=\d)){0,40}\b(?:in|on)\s+$",
-                          re.I)    # "since taking office in", "down from a projection of 2.6% in", "to 3.5 per
+                          re.I)    # "since taking office in", "down from a projection of 2.6% in", "after shrinking at a
+                               # 2.8% rate in" (what a gerund after "after" tells has mostly happened,
+                               # though not in "will train after travelling on Wednesday"), "to 3.5 per
                                # cent, from 5.1 per cent in" (not "from 8 percent to 6 percent on")
 _BEFORE = re.compile(rf"(?<!\bshortly )(?<!\bjust )(?<!\bsoon )(?<!\bmoments )(?<!\bminutes )"
                      rf"\b(?:{_words(_MARKERS['before'])})\s+$", re.I)   # not "shortly before 2am"
