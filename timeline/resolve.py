@@ -737,8 +737,9 @@ def _anaphoric(job: _Job) -> Result | None:
         return _that_month(job)
     paired = job.previous[-1] if job.previous else None
     if job.spec.get("apposed") and paired and paired.period and paired.period.granularity == "day" \
-            and job.text[paired.end:job.mention.start].strip() == ",":     # "on Saturday, the day before
-        return "DATE", paired.value, paired.period, f"the day of '{paired.text}', set beside it"   # the election"
+            and job.text[paired.end:job.mention.start].strip() == ",":
+        # "on Saturday, the day before the election": the day it is set beside
+        return "DATE", paired.value, paired.period, f"the day of '{paired.text}', set beside it"
     if "part" in job.spec and rel == 0 and paired and paired.period and paired.period.granularity == "time" \
             and joined(job.text, paired.end, job.mention.start):   # "Wednesday afternoon and evening"
         return _with_part(job, day_period(paired.period.start), f"the day of '{paired.text}', listed before it")
