@@ -37,6 +37,7 @@ from timeline.tense import sentence_bounds, tense
     ("The capsule is supposed to reach the station early Saturday.", "early Saturday", "future"),
     ("Saturday's highlights include the Pumpkin Parade.", "Saturday", "unknown"),
     ("Coach Alan Pike will take charge for Sunday's trip to Northgate.", "Sunday", "future"),
+    ("The figures came as the government prepared to present new forecasts on Friday.", "Friday", "future"),
     ("GNP is expected to show growth, after shrinking at a 2.8% rate in the first quarter.", "the first quarter", "past"),
     ("The final comes on Sunday.", "Sunday", "future"),
     ("Several towns decided Tuesday to push trick-or-treat back to the weekend.", "the weekend", "future"),
