@@ -279,6 +279,12 @@ def tense(text: str, start: int, end: int) -> str:
                 distance += _CLAUSE_GAP      # "... in March and faces sentencing": the date
                                              # ends the clause before; "... people who have
                                              # benefited" is a clause of its own
+            if not left_side and text[a:b].lstrip().startswith(",") \
+                    and (clause := SET_OFF.search(text, left, start)) \
+                    and (_PAST.search(text, clause.start(), start) or _FUTURE.search(text, clause.start(), start)):
+                distance += _ATTRIBUTION_GAP     # "Obama, who called it an act of terror on Tuesday,
+                                                 # will travel": a relative clause with a tense of its
+                                                 # own (not "services, which fall on Sunday, would")
             if not left_side and _SUBORDINATE_AFTER.match(text, a, b):
                 distance += _ATTRIBUTION_GAP     # "... on Thursday as controllers began a
                                                  # strike": a clause of its own, with its own time
