@@ -953,8 +953,7 @@ def _duration(job: _Job) -> Result | None:
             return "DATE", period_value(period), period, f"{value} {word} than '{anchor.text}'"
         # "Two days later, the fire crossed the highway": a P2D that also says when
         day = shift_date(anchor.period.start, unit, sign * num)
-        period = unit_period(day, "day" if unit in ("day", "week") else "year" if unit in ("decade", "century")
-                             else unit)
+        period = unit_period(day, "day" if unit in ("day", "week") else "year" if unit == "decade" else unit)
         if num == 1 and job.mention.text.lower().startswith(("a ", "an ", "one ")):
             # "a week earlier": the date it names, as "a year earlier" is
             return "DATE", period_value(period), period, f"{value} {word} than '{anchor.text}'"
